@@ -1,0 +1,73 @@
+# cstokit: the two commands are `make lab` and `make test` (see README.md).
+# Every target sets up what it needs first; a second run reuses .venv.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+# The stamp records the pyproject.toml it was installed from: a venv without a
+# stamp is a half-finished install and is rebuilt; a changed pyproject reinstalls.
+STAMP := $(VENV)/.cstokit-installed
+TEST_STAMP := $(VENV)/.cstokit-test-installed
+HOST ?= 127.0.0.1
+PORT ?= 8888
+
+.PHONY: help lab test test-fast present export bench data lint check-python venv venv-test browser clean
+
+help:
+	@echo "make lab      set up .venv and open JupyterLab on notebooks/00_start_here.ipynb"
+	@echo "make test     set up .venv with test extras and run the whole test suite"
+	@echo "make present  teacher dashboard (Voila) on $(HOST)"
+	@echo "make export   standalone HTML export into export/ (opens from a USB stick)"
+	@echo "make bench    benchmarks (sizes and timings), printed and saved to benchmarks/results.json"
+	@echo "make data     rebuild data/countries.parquet and data/datapackage.json from their sources"
+
+check-python:
+	@$(PYTHON) tools/check_python.py
+
+$(STAMP): pyproject.toml tools/setup_venv.py | check-python
+	@$(PYTHON) tools/setup_venv.py --venv $(VENV) --python $(PYTHON)
+
+venv: check-python $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	@$(PYTHON) tools/setup_venv.py --venv $(VENV) --python $(PYTHON) --extras test
+
+venv-test: venv $(TEST_STAMP)
+
+browser: venv-test
+	@$(VPY) tools/ensure_browser.py
+
+lab: venv
+	@$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb \
+	  --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
+	  --LabApp.news_url=None \
+	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
+
+test: venv-test browser
+	@$(VPY) -m ruff check src tests benchmarks tools data
+	@$(VPY) -m pytest $(PYTEST_ARGS)
+
+# Everything but notebooks and the browser: a quick loop while editing.
+test-fast: venv-test
+	@$(VPY) -m pytest -m "not browser and not notebooks" $(PYTEST_ARGS)
+
+lint: venv-test
+	@$(VPY) -m ruff check src tests benchmarks tools data
+
+present: venv
+	@$(VENV)/bin/cstokit present --host $(HOST)
+
+export: venv
+	@$(VENV)/bin/cstokit export --out export --overwrite
+
+bench: venv-test browser
+	@$(VPY) benchmarks/run.py
+
+data: venv
+	@$(PYTHON) tools/setup_venv.py --venv $(VENV) --python $(PYTHON) --extras data
+	@$(VPY) data/build_countries.py
+	@$(VPY) data/build_datapackage.py
+
+clean:
+	rm -rf $(VENV) export .pytest_cache
