@@ -46,7 +46,9 @@ def main() -> int:
 
     base = _stamp(venv, None)
     if venv.exists() and (not base.exists() or not vpy.exists()):
-        print(f"cstokit: {venv.name} is incomplete (an earlier install stopped midway); rebuilding it.")
+        print(
+            f"cstokit: {venv.name} is incomplete (an earlier install stopped midway); rebuilding it."
+        )
         shutil.rmtree(venv)
     if not venv.exists():
         print(f"cstokit: creating {venv.name} with {args.python} ...", flush=True)
@@ -62,6 +64,8 @@ def main() -> int:
         print(f"cstokit: installing {target} into {venv.name} ...", flush=True)
         # Editable: notebooks and tests use the working tree's code and data.
         _run([str(vpy), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target])
+        if extra is None:
+            _run([str(venv / "bin" / "cstokit"), "enable-jupyter"])
         stamp.write_text(digest + "\n")
     print(f"cstokit: {venv.name} ready ({time.monotonic() - started:.0f} s).", flush=True)
     return 0

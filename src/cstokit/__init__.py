@@ -1,2 +1,61 @@
-"""cstokit: helpers for a teaching kit on collective security treaties."""
+"""cstokit: helpers for a teaching kit on collective security treaties.
+
+Everything a notebook calls is named here; other modules are private.
+
+Data
+    load, datasets, cite, treaty_ids
+Treaties and members
+    article, articles, members_at, membership_changes
+Figures (plotly; each has ``.table()`` and ``.sources()``)
+    member_map, membership_animation, deployment_map, contributions_chart,
+    timeline, invocations_chart, save_html
+Language of figures
+    set_language
+"""
+
 __version__ = "0.1.0"
+
+from ._charts import contributions_chart, invocations_chart, timeline
+from ._data import datasets, load
+from ._errors import (
+    CstokitError,
+    DataIntegrityError,
+    DateFormatError,
+    NoDataError,
+    UnknownIdError,
+)
+from ._figures import save_html
+from ._maps import deployment_map, member_map, membership_animation
+from ._members import members_at, membership_changes, treaty_ids
+from ._sources import cite
+from ._text import set_language
+from ._treaties import article, articles
+
+__all__ = [
+    "CstokitError",
+    "DataIntegrityError",
+    "DateFormatError",
+    "NoDataError",
+    "UnknownIdError",
+    "article",
+    "articles",
+    "cite",
+    "contributions_chart",
+    "datasets",
+    "deployment_map",
+    "invocations_chart",
+    "load",
+    "member_map",
+    "members_at",
+    "membership_animation",
+    "membership_changes",
+    "save_html",
+    "set_language",
+    "timeline",
+    "treaty_ids",
+]
+
+
+def _jupyter_server_extension_points():
+    # Jupyter loads cstokit._server: the route that serves map outlines offline.
+    return [{"module": "cstokit._server"}]

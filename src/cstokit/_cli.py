@@ -1,0 +1,64 @@
+"""The `cstokit` command: doctor, enable-jupyter, export, present."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="cstokit",
+        description="cstokit: a Jupyter teaching kit on collective security treaties.",
+    )
+    parser.add_argument("--version", action="version", version=f"cstokit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("doctor", help="check versions, data hashes and the browser; print fixes")
+    sub.add_parser("enable-jupyter", help="enable the kit's offline settings in this environment")
+    exp = sub.add_parser(
+        "export", help="write standalone HTML pages that open offline from a USB stick"
+    )
+    exp.add_argument("--out", required=True, help="folder to write (created if missing)")
+    exp.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace files this command wrote before in that folder",
+    )
+    exp.add_argument("--no-notebooks", action="store_true", help="skip the executed notebooks")
+    pre = sub.add_parser("present", help="the teacher dashboard (Voila) on this machine")
+    pre.add_argument("--host", default="127.0.0.1")
+    pre.add_argument("--port", type=int, default=8866)
+    pre.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args(argv)
+
+    if args.command == "doctor":
+        from ._doctor import run
+
+        return 1 if run() else 0
+    if args.command == "enable-jupyter":
+        from ._setup import enable_jupyter
+
+        for path in enable_jupyter():
+            print(f"cstokit: wrote {path}")
+        return 0
+    if args.command == "export":
+        from ._export import export
+
+        try:
+            export(args.out, overwrite=args.overwrite, notebooks=not args.no_notebooks)
+        except FileExistsError as exc:
+            print(f"cstokit export: {exc}", file=sys.stderr)
+            return 2
+        return 0
+    if args.command == "present":
+        from ._present import present
+
+        return present(host=args.host, port=args.port, open_browser=not args.no_browser)
+    parser.print_help()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,550 @@
+"""Maps of the kit: one builder (`_map_canvas`) and thin wrappers over it.
+
+Every map draws countries by ISO-3 code against the kit's own outline file, so
+a figure carries no geometry (a few KB) and never asks plotly's CDN for borders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ._data import load
+from ._dates import to_date
+from ._errors import CstokitError, check_choice
+from ._figures import FONT, PALETTE, SYMBOLS, finish
+from ._geo import label_points
+from ._members import STATUS_ORDER, country_name, status_at, treaty_ids, treaty_row
+from ._sources import source, split_ids
+from ._text import t
+
+# Map views: lon/lat ranges on the world scope (plotly's own regional scopes
+# would ask for other outline files).
+REGIONS = {
+    "world": dict(projection_type="natural earth"),
+    "eurasia": dict(projection_type="mercator", lonaxis_range=[10, 110], lataxis_range=[30, 66]),
+    "europe": dict(projection_type="mercator", lonaxis_range=[-25, 45], lataxis_range=[34, 71]),
+    "north_atlantic": dict(
+        projection_type="natural earth", lonaxis_range=[-130, 50], lataxis_range=[20, 80]
+    ),
+    "americas": dict(
+        projection_type="natural earth", lonaxis_range=[-130, -30], lataxis_range=[-56, 50]
+    ),
+    "asia_pacific": dict(
+        projection_type="natural earth", lonaxis_range=[60, 180], lataxis_range=[-50, 45]
+    ),
+}
+DEFAULT_REGION = {
+    "cst": "eurasia",
+    "csto_charter": "eurasia",
+    "warsaw_pact": "europe",
+    "nato": "north_atlantic",
+    "rio": "americas",
+    "teu": "europe",
+}
+
+
+def _historic():
+    table = load("historic_states").set_index("iso3")
+    return {iso3: row["drawn_as"].split(";") for iso3, row in table.iterrows()}
+
+
+def _geo_layout(region: str) -> dict:
+    view = REGIONS[check_choice("region", region, REGIONS)]
+    return dict(
+        showland=True,
+        landcolor="#E8E8E8",
+        showcountries=True,
+        countrycolor="#FFFFFF",
+        countrywidth=0.5,
+        showcoastlines=False,
+        showframe=False,
+        showocean=True,
+        oceancolor="#F7FBFF",
+        showlakes=False,
+        showrivers=False,
+        **view,
+    )
+
+
+def _source_label(source_id: str) -> str:
+    """Short hover label: first source's publisher and date, and how many more."""
+    ids = split_ids(source_id)
+    row = source(ids[0])
+    date = f" {row['date']}" if pd.notna(row["date"]) else ""
+    more = f" (+{len(ids) - 1})" if len(ids) > 1 else ""
+    return f"{row['publisher']}{date}{more}"
+
+
+def _status_layers(treaty_id: str, date: dt.date) -> pd.DataFrame:
+    """One row per drawn country: iso3 as drawn, status and hover text."""
+    frame = status_at(treaty_id, date)
+    historic = _historic()
+    rows = []
+    for rec in frame.itertuples(index=False):
+        drawn = historic.get(rec.iso3, [rec.iso3])
+        lines = [
+            f"<b>{rec.name_en}</b>",
+            t(f"status.{rec.status}") + " " + t("hover.since", since=rec.since),
+            t("hover.last_event", event=rec.event, date=rec.event_date),
+        ]
+        if pd.notna(rec.note):
+            lines.append(str(rec.note)[:160])
+        if rec.iso3 in historic:
+            lines.append(t("hover.drawn_as", name=rec.name_en))
+        lines.append(t("hover.source", source=_source_label(rec.source_id)))
+        for iso3 in drawn:
+            rows.append(
+                dict(
+                    iso3=rec.iso3,
+                    drawn_iso3=iso3,
+                    status=rec.status,
+                    since=rec.since,
+                    hover="<br>".join(lines),
+                    source_id=rec.source_id,
+                )
+            )
+    return pd.DataFrame(
+        rows, columns=["iso3", "drawn_iso3", "status", "since", "hover", "source_id"]
+    )
+
+
+def _status_traces(layers: pd.DataFrame, geo: str, show_legend: bool) -> list[go.BaseTraceType]:
+    """Two traces per status (fill and symbol), always in the same order, so frames line up."""
+    points = label_points().set_index("iso3")
+    traces = []
+    for status in STATUS_ORDER:
+        part = layers[layers["status"] == status]
+        label = t(f"status.{status}")
+        traces.append(
+            go.Choropleth(
+                locations=part["drawn_iso3"].tolist(),
+                locationmode="ISO-3",
+                z=[1] * len(part),
+                colorscale=[[0, PALETTE[status]], [1, PALETTE[status]]],
+                showscale=False,
+                marker_line_color="#333333",
+                marker_line_width=0.6,
+                text=part["hover"].tolist(),
+                hovertemplate="%{text}<extra></extra>",
+                name=label,
+                legendgroup=status,
+                showlegend=False,
+                geo=geo,
+            )
+        )
+        pts = points.reindex(part["drawn_iso3"])
+        traces.append(
+            go.Scattergeo(
+                lon=pts["lon"].tolist(),
+                lat=pts["lat"].tolist(),
+                mode="markers",
+                marker=dict(
+                    symbol=SYMBOLS[status],
+                    size=9,
+                    color=PALETTE[status],
+                    line=dict(color="#000000", width=1),
+                ),
+                text=part["hover"].tolist(),
+                hovertemplate="%{text}<extra></extra>",
+                name=label,
+                legendgroup=status,
+                showlegend=show_legend,
+                geo=geo,
+            )
+        )
+    return traces
+
+
+def _title(treaty_id: str, date: dt.date) -> str:
+    treaty = treaty_row(treaty_id)
+    name = treaty["name_en"] if len(treaty["name_en"]) < 40 else treaty["organisation"]
+    if date < to_date(treaty["signed"]):
+        return t("map.title_before", treaty=name, date=date.isoformat(), signed=treaty["signed"])
+    if pd.notna(treaty["ended"]) and date >= to_date(treaty["ended"]):
+        return t("map.title_after", treaty=name, date=date.isoformat(), ended=treaty["ended"])
+    return t("map.title", treaty=name, date=date.isoformat())
+
+
+def _map_canvas(titles: list[str], views: list[dict]) -> go.Figure:
+    """The one map builder: n world maps side by side, the kit's look, no traces yet."""
+    n = len(titles)
+    fig = make_subplots(
+        rows=1,
+        cols=n,
+        specs=[[{"type": "geo"}] * n],
+        subplot_titles=titles,
+        horizontal_spacing=0.01,
+    )
+    for i, view in enumerate(views):
+        fig.layout["geo" if i == 0 else f"geo{i + 1}"].update(view)
+    fig.update_layout(
+        font=FONT,
+        margin=dict(l=5, r=5, t=70, b=60),
+        legend=dict(orientation="h", y=-0.02, x=0.5, xanchor="center"),
+        hoverlabel=dict(font_size=14),
+    )
+    return fig
+
+
+def _status_figure(treaties: list[str], dates: list[dt.date], region: str | None) -> go.Figure:
+    """Treaties side by side, one frame per date (a slider when there are several)."""
+    views = [_geo_layout(region or DEFAULT_REGION.get(tid, "world")) for tid in treaties]
+    fig = _map_canvas([_title(tid, dates[0]) for tid in treaties], views)
+    geos = ["geo" if i == 0 else f"geo{i + 1}" for i in range(len(treaties))]
+
+    def traces_for(day):
+        out = []
+        for i, tid in enumerate(treaties):
+            out += _status_traces(_status_layers(tid, day), geos[i], show_legend=(i == 0))
+        return out
+
+    fig.add_traces(traces_for(dates[0]))
+    if len(dates) > 1:
+        _add_slider(
+            fig,
+            dates,
+            traces_for,
+            lambda day: dict(annotations=[dict(text=_title(tid, day)) for tid in treaties]),
+        )
+    return fig
+
+
+def _add_slider(fig: go.Figure, dates: list[dt.date], traces_for, layout_for) -> None:
+    """Frames and a slider that run in the browser: no kernel needed to move through time."""
+    frames, steps = [], []
+    for day in dates:
+        name = day.isoformat()
+        frames.append(go.Frame(name=name, data=traces_for(day), layout=layout_for(day)))
+        steps.append(
+            dict(
+                method="animate",
+                label=str(day.year),
+                args=[
+                    [name],
+                    dict(
+                        mode="immediate",
+                        frame=dict(duration=0, redraw=True),
+                        transition=dict(duration=0),
+                    ),
+                ],
+            )
+        )
+    fig.frames = frames
+    play = dict(
+        frame=dict(duration=700, redraw=True), fromcurrent=True, transition=dict(duration=0)
+    )
+    fig.update_layout(
+        sliders=[
+            dict(
+                active=0,
+                steps=steps,
+                x=0.08,
+                len=0.9,
+                y=0.02,
+                yanchor="top",
+                currentvalue=dict(prefix=t("anim.year"), font=dict(size=16)),
+            )
+        ],
+        updatemenus=[
+            dict(
+                type="buttons",
+                showactive=False,
+                x=0.0,
+                y=0.02,
+                yanchor="top",
+                xanchor="left",
+                buttons=[
+                    dict(label=t("anim.play"), method="animate", args=[None, play]),
+                    dict(
+                        label=t("anim.pause"),
+                        method="animate",
+                        args=[[None], dict(mode="immediate", frame=dict(duration=0))],
+                    ),
+                ],
+            )
+        ],
+        margin=dict(b=110),
+    )
+
+
+def _layers_table(treaties: list[str], dates: list[dt.date]) -> pd.DataFrame:
+    rows = []
+    for day in dates:
+        for tid in treaties:
+            frame = status_at(tid, day)
+            frame.insert(0, "date", day.isoformat())
+            frame.insert(0, "treaty_id", tid)
+            rows.append(frame)
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+
+def member_map(treaty_id: str, date, *, region: str | None = None):
+    """Map of a treaty's members on one date.
+
+    Members, frozen, suspended and former members and signatories each have their
+    own colour, symbol and legend label; hover shows the country, its status, since
+    when, and the source. Countries with no tie to the treaty stay grey.
+
+    Parameters
+    ----------
+    treaty_id : str
+        One of ``cstokit.treaty_ids()``, e.g. ``"cst"`` or ``"nato"``.
+    date : str or datetime.date
+        ``"YYYY-MM-DD"``, e.g. ``"2022-01-06"``.
+    region : str, optional
+        ``"world"``, ``"eurasia"``, ``"europe"``, ``"north_atlantic"``, ``"americas"``
+        or ``"asia_pacific"``; by default the region that suits the treaty.
+
+    Returns
+    -------
+    KitFigure
+        A plotly figure; ``.table()`` gives the statuses drawn, ``.sources()`` the
+        references. A date outside the treaty's life gives an empty map whose
+        title says so.
+    """
+    day = to_date(date)
+    treaty_row(treaty_id)
+    fig = _status_figure([treaty_id], [day], region)
+    table = _layers_table([treaty_id], [day])
+    caption = t("map.caption", n=table["source_id"].nunique() if not table.empty else 0)
+    fig.add_annotation(
+        text=caption,
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.09,
+        xanchor="left",
+        font=dict(size=11, color="#444444"),
+    )
+    return finish(fig, table, caption)
+
+
+def membership_animation(
+    treaty_ids_: list[str] | str, start: int, end: int, step: int = 1, *, region: str | None = None
+):
+    """Members of one or several treaties through the years, with a slider that works offline.
+
+    The slider and Play button run in the browser (plotly frames): they work
+    without a kernel, in Voila, in exported HTML and in a reopened notebook.
+
+    Parameters
+    ----------
+    treaty_ids_ : str or list of str
+        E.g. ``["nato", "warsaw_pact"]``: drawn side by side, one map each.
+    start, end : int
+        First and last year; each frame shows members at the end of that year (31 December).
+    step : int
+        Years between frames (default 1).
+    region : str, optional
+        One view for all maps; by default each treaty's own.
+
+    Returns
+    -------
+    KitFigure
+        ``.table()`` lists every (treaty, date, state, status) drawn.
+    """
+    chosen = [treaty_ids_] if isinstance(treaty_ids_, str) else list(treaty_ids_)
+    if not chosen:
+        raise CstokitError(f"Give at least one treaty id; valid ids: {', '.join(treaty_ids())}.")
+    for tid in chosen:
+        treaty_row(tid)
+    for name, value in (("start", start), ("end", end), ("step", step)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise CstokitError(
+                f"{name} must be a whole number of years (e.g. 1949), not {value!r}."
+            )
+    if not 1900 <= start <= end <= 2100 or step < 1:
+        raise CstokitError(
+            f"Expected 1900 <= start <= end <= 2100 and step >= 1; got start={start}, "
+            f"end={end}, step={step}."
+        )
+    years = list(range(start, end + 1, step))
+    if years[-1] != end:
+        years.append(end)
+    dates = [dt.date(y, 12, 31) for y in years]
+    fig = _status_figure(chosen, dates, region)
+    fig.update_layout(title=dict(text=t("anim.title"), x=0.5))
+    return finish(fig, _layers_table(chosen, dates))
+
+
+SITE_SYMBOLS = {
+    "airport": "triangle-up",
+    "airbase": "triangle-up-open",
+    "city": "circle",
+    "town": "circle-open",
+    "spaceport": "star",
+    "power_station": "square",
+    "industrial_facility": "square-open",
+    "military_facility": "diamond",
+}
+
+
+def _view_around(lons: list[float], lats: list[float], pad: float = 6.0) -> dict:
+    return dict(
+        _geo_layout("world"),
+        projection_type="mercator",
+        lonaxis_range=[min(lons) - pad, max(lons) + pad],
+        lataxis_range=[max(min(lats) - pad, -80), min(max(lats) + pad, 80)],
+    )
+
+
+def deployment_map(operation_id: str):
+    """Who sent troops where: host, contributing states, routes and key sites.
+
+    The host country and every state with a contribution figure are filled and
+    marked with their own symbols; a line runs from each contributor to the
+    arrival point (the host's airport among the operation's sites, if any); sites
+    with coordinates are marked, and each site's hover cites its sources.
+
+    Parameters
+    ----------
+    operation_id : str
+        E.g. ``"csto_kaz_2022"``; see ``cstokit.load("operations")``.
+
+    Returns
+    -------
+    KitFigure
+        ``.table()`` lists every drawn country and site with its source.
+    """
+    from ._charts import operation_row
+    from ._sources import split_ids
+
+    op = operation_row(operation_id)
+    host = op["host_iso3"]
+    contributions = load("contributions")
+    contributions = contributions[
+        (contributions["operation_id"] == operation_id) & (contributions["iso3"] != "ALL")
+    ]
+    contributors = sorted(set(contributions["iso3"]) - {host})
+    sites = load("sites")
+    sites = sites[sites["operation_id"] == operation_id]
+    placed = sites.dropna(subset=["lat", "lon"])
+    points = label_points().set_index("iso3")
+
+    arrival = placed[placed["kind"] == "airport"]
+    if len(arrival):
+        target = (float(arrival.iloc[0]["lon"]), float(arrival.iloc[0]["lat"]))
+    else:
+        target = (float(points.loc[host, "lon"]), float(points.loc[host, "lat"]))
+    lons = (
+        [target[0]]
+        + [float(points.loc[c, "lon"]) for c in contributors]
+        + placed["lon"].astype(float).tolist()
+    )
+    lats = (
+        [target[1]]
+        + [float(points.loc[c, "lat"]) for c in contributors]
+        + placed["lat"].astype(float).tolist()
+    )
+    fig = _map_canvas([t("deploy.title", name=op["name_en"])], [_view_around(lons, lats)])
+
+    def first_source(iso3):
+        part = contributions[contributions["iso3"] == iso3]
+        return part["source_id"].iloc[0] if len(part) else op["source_id"]
+
+    rows = [dict(kind="host", iso3=host, name=country_name(host), source_id=op["source_id"])]
+    rows += [
+        dict(kind="contributor", iso3=c, name=country_name(c), source_id=first_source(c))
+        for c in contributors
+    ]
+    for role in ("host", "contributor"):
+        part = [r for r in rows if r["kind"] == role]
+        hover = [
+            f"<b>{r['name']}</b><br>{t('status.' + role)}<br>"
+            + t("hover.source", source=_source_label(r["source_id"]))
+            for r in part
+        ]
+        fig.add_trace(
+            go.Choropleth(
+                locations=[r["iso3"] for r in part],
+                locationmode="ISO-3",
+                z=[1] * len(part),
+                colorscale=[[0, PALETTE[role]], [1, PALETTE[role]]],
+                showscale=False,
+                marker_line_color="#333333",
+                marker_line_width=0.6,
+                text=hover,
+                hovertemplate="%{text}<extra></extra>",
+                showlegend=False,
+                legendgroup=role,
+                name=t("status." + role),
+            )
+        )
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[float(points.loc[r["iso3"], "lon"]) for r in part],
+                lat=[float(points.loc[r["iso3"], "lat"]) for r in part],
+                mode="markers",
+                marker=dict(
+                    symbol=SYMBOLS[role],
+                    size=12,
+                    color=PALETTE[role],
+                    line=dict(color="#000000", width=1),
+                ),
+                text=hover,
+                hovertemplate="%{text}<extra></extra>",
+                name=t("status." + role),
+                legendgroup=role,
+            )
+        )
+    for c in contributors:
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[float(points.loc[c, "lon"]), target[0]],
+                lat=[float(points.loc[c, "lat"]), target[1]],
+                mode="lines",
+                line=dict(width=2, color=PALETTE["contributor"], dash="dash"),
+                hoverinfo="skip",
+                showlegend=False,
+                name=t("deploy.route", name=country_name(c)),
+            )
+        )
+    site_rows = []
+    for s in placed.itertuples():
+        ids = split_ids(s.source_id) + split_ids(s.role_source_id or "")
+        refs = "<br>".join(t("hover.source", source=_source_label(i)) for i in dict.fromkeys(ids))
+        note = f"<br>{s.note[:150]}" if isinstance(s.note, str) else ""
+        site_rows.append(
+            dict(
+                kind="site:" + s.kind,
+                iso3="",
+                name=s.name_en,
+                lat=float(s.lat),
+                lon=float(s.lon),
+                source_id=";".join(dict.fromkeys(ids)),
+                hover=f"<b>{s.name_en}</b> ({s.kind.replace('_', ' ')}){note}<br>{refs}",
+                symbol=SITE_SYMBOLS.get(s.kind, "circle"),
+            )
+        )
+    if site_rows:
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[r["lon"] for r in site_rows],
+                lat=[r["lat"] for r in site_rows],
+                mode="markers+text",
+                text=[r["name"].split(" (")[0] for r in site_rows],
+                textposition="top right",
+                textfont=dict(size=12),
+                marker=dict(
+                    symbol=[r["symbol"] for r in site_rows], size=10, color=PALETTE["site"]
+                ),
+                customdata=[r["hover"] for r in site_rows],
+                hovertemplate="%{customdata}<extra></extra>",
+                name=t("deploy.sites"),
+            )
+        )
+    table = pd.DataFrame(
+        rows + [{k: v for k, v in r.items() if k not in ("hover", "symbol")} for r in site_rows]
+    )
+    unplaced = sites[sites["lat"].isna()]["name_en"].tolist()
+    caption = (
+        f"{len(contributors)} contributing states, {len(site_rows)} sites with sourced "
+        "coordinates."
+        + (f" Named by sources but without coordinates: {'; '.join(unplaced)}." if unplaced else "")
+    )
+    return finish(fig, table, caption)

@@ -1,0 +1,66 @@
+"""Sources and citations: every figure the kit shows can name where it came from."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ._data import load
+from ._errors import UnknownIdError
+
+
+def split_ids(value: str) -> list[str]:
+    """A ``source_id`` cell may name several sources, separated by ``;``."""
+    return [part.strip() for part in str(value).split(";") if part.strip()]
+
+
+def source(source_id: str) -> pd.Series:
+    """One row of data/sources.csv (title, publisher, date, url, kind, language)."""
+    table = load("sources").set_index("source_id")
+    if source_id not in table.index:
+        raise UnknownIdError("source", source_id, table.index)
+    return table.loc[source_id]
+
+
+def citation(source_id: str) -> str:
+    """A one-line reference: publisher, "title", date, kind, URL."""
+    row = source(source_id)
+    date = f", {row['date']}" if pd.notna(row["date"]) else ""
+    return f"{row['publisher']}, \u201c{row['title']}\u201d{date} [{row['kind']}]. {row['url']}"
+
+
+class Citations(list):
+    """A list of reference lines that shows as a numbered list in a notebook."""
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in self)
+        return f"<ol class='cstokit-cite'>{items}</ol>"
+
+    def __str__(self) -> str:
+        return "\n".join(f"[{i}] {line}" for i, line in enumerate(self, 1))
+
+
+def cite(source_ids: str | Iterable[str] | pd.DataFrame) -> Citations:
+    """References for some sources, ready to paste into homework.
+
+    Parameters
+    ----------
+    source_ids : str, iterable of str, or DataFrame
+        One id, several ids, or any kit table with a ``source_id`` column (for
+        example what :func:`members_at` returned): each distinct source once.
+
+    Returns
+    -------
+    Citations
+        A list of reference lines (publisher, title, date, kind, URL).
+    """
+    if isinstance(source_ids, pd.DataFrame):
+        ids: Iterable[str] = source_ids["source_id"].dropna()
+    elif isinstance(source_ids, str):
+        ids = [source_ids]
+    else:
+        ids = source_ids
+    seen = list(dict.fromkeys(part for i in ids for part in split_ids(i)))
+    return Citations(citation(i) for i in seen)

@@ -1,0 +1,119 @@
+"""Every user-facing string of the figures, in one table, so a language is added here only."""
+
+from __future__ import annotations
+
+from ._errors import check_choice
+
+LANGUAGES = ("en", "fr")
+_language = "en"
+
+STRINGS: dict[str, dict[str, str]] = {
+    "status.member": {"en": "Member", "fr": "Membre"},
+    "status.frozen": {"en": "Participation frozen", "fr": "Participation gelée"},
+    "status.suspended": {"en": "Suspended", "fr": "Suspendu"},
+    "status.signatory": {
+        "en": "Signatory (not yet in force)",
+        "fr": "Signataire (pas encore en vigueur)",
+    },
+    "status.former": {"en": "Former member", "fr": "Ancien membre"},
+    "status.host": {"en": "Host country", "fr": "Pays hôte"},
+    "status.contributor": {"en": "Sent troops", "fr": "A envoyé des troupes"},
+    "hover.since": {"en": "since {since}", "fr": "depuis le {since}"},
+    "hover.last_event": {
+        "en": "last event: {event} ({date})",
+        "fr": "dernier événement : {event} ({date})",
+    },
+    "hover.source": {"en": "Source: {source}", "fr": "Source : {source}"},
+    "hover.drawn_as": {
+        "en": "{name} is drawn on today's borders of its successor states",
+        "fr": "{name} est dessiné sur les frontières actuelles des États successeurs",
+    },
+    "map.title": {"en": "{treaty}: members on {date}", "fr": "{treaty} : membres au {date}"},
+    "map.title_before": {
+        "en": "{treaty} on {date}: not yet signed (signed {signed}), so no members",
+        "fr": "{treaty} au {date} : pas encore signé (signé le {signed}), donc aucun membre",
+    },
+    "map.title_after": {
+        "en": "{treaty} on {date}: no longer in force (ended {ended}), so no members",
+        "fr": "{treaty} au {date} : plus en vigueur (fin le {ended}), donc aucun membre",
+    },
+    "map.caption": {
+        "en": "Borders: Natural Earth 5.1.1 (German point of view). Membership: data/memberships.csv; "
+        "{n} sources. Historic states are drawn on today's borders.",
+        "fr": "Frontières : Natural Earth 5.1.1 (point de vue allemand). Adhésions : "
+        "data/memberships.csv ; {n} sources. Les États historiques sont dessinés sur les "
+        "frontières actuelles.",
+    },
+    "anim.title": {"en": "Members through time", "fr": "Les membres au fil du temps"},
+    "anim.year": {"en": "End of ", "fr": "Fin "},
+    "anim.play": {"en": "Play", "fr": "Lecture"},
+    "anim.pause": {"en": "Pause", "fr": "Pause"},
+    "deploy.title": {
+        "en": "{name}: who sent troops, and where",
+        "fr": "{name} : qui a envoyé des troupes, et où",
+    },
+    "deploy.route": {"en": "Contingent from {name}", "fr": "Contingent de {name}"},
+    "deploy.sites": {"en": "Key sites", "fr": "Sites clés"},
+    "contrib.title": {
+        "en": "{name}: personnel by country, as each source reported it",
+        "fr": "{name} : effectifs par pays, selon chaque source",
+    },
+    "contrib.xaxis": {"en": "Personnel", "fr": "Effectifs"},
+    "contrib.total": {"en": "Total (as stated)", "fr": "Total (tel qu'annoncé)"},
+    "contrib.agree": {
+        "en": "{country}: all {n} sources give {value}.",
+        "fr": "{country} : les {n} sources donnent {value}.",
+    },
+    "contrib.range": {
+        "en": "{country}: {low} ({low_src}) to {high} ({high_src}), a gap of {gap}.",
+        "fr": "{country} : de {low} ({low_src}) à {high} ({high_src}), un écart de {gap}.",
+    },
+    "contrib.single": {
+        "en": "{country}: one source only ({value}).",
+        "fr": "{country} : une seule source ({value}).",
+    },
+    "qualifier.exact": {"en": "exact", "fr": "exact"},
+    "qualifier.about": {"en": "about", "fr": "environ"},
+    "qualifier.at-least": {"en": "at least", "fr": "au moins"},
+    "qualifier.up-to": {"en": "up to", "fr": "jusqu'à"},
+    "qualifier.reported": {"en": "reported", "fr": "rapporté"},
+    "kind.official": {"en": "official", "fr": "officielle"},
+    "kind.state-media": {"en": "state media", "fr": "média d'État"},
+    "kind.independent-media": {"en": "independent media", "fr": "média indépendant"},
+    "kind.academic": {"en": "academic", "fr": "universitaire"},
+    "kind.reference": {"en": "reference work", "fr": "ouvrage de référence"},
+    "kind.other": {"en": "other", "fr": "autre"},
+    "timeline.title": {"en": "{name}: timeline", "fr": "{name} : chronologie"},
+    "invocations.title": {
+        "en": "When collective-defence clauses were invoked, and what followed",
+        "fr": "Quand les clauses de défense collective ont été invoquées, et ce qui a suivi",
+    },
+    "outcome.assistance-given": {"en": "assistance given", "fr": "assistance fournie"},
+    "outcome.consultation-held": {"en": "consultations held", "fr": "consultations tenues"},
+    "outcome.refused": {"en": "refused", "fr": "refusée"},
+    "outcome.declined-other-response": {
+        "en": "declined; other response",
+        "fr": "déclinée ; autre réponse",
+    },
+    "outcome.measures-adopted": {"en": "measures adopted", "fr": "mesures adoptées"},
+    "outcome.no-action": {"en": "no action", "fr": "aucune action"},
+    "outcome.disputed": {"en": "disputed", "fr": "contesté"},
+}
+
+
+def set_language(language: str) -> None:
+    """Choose the language of figure titles, legends and hover text (``"en"`` or ``"fr"``)."""
+    global _language
+    _language = check_choice("language", language, LANGUAGES)
+
+
+def get_language() -> str:
+    """The language figures are labelled in now."""
+    return _language
+
+
+def t(key: str, language: str | None = None, **values: object) -> str:
+    """The string ``key`` in the current language, with ``{values}`` filled in."""
+    entry = STRINGS[key]
+    text = entry.get(language or _language) or entry["en"]
+    return text.format(**values) if values else text

@@ -1,0 +1,206 @@
+"""The data contract: every resource matches its hash and schema, keys are unique,
+every foreign key resolves, dates parse and come in order."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import cstokit
+from cstokit._data import SOURCE_KINDS, sha256_of
+from cstokit._dates import to_date
+from cstokit._sources import split_ids
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+PACKAGE = json.loads((DATA / "datapackage.json").read_text())
+TABLES = [r for r in PACKAGE["resources"] if r["format"] == "csv"]
+
+
+def _rows(resource):
+    with open(DATA / resource["path"], newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("resource", PACKAGE["resources"], ids=lambda r: r["name"])
+def test_file_matches_its_pinned_hash_and_size(resource):
+    path = DATA / resource["path"]
+    assert resource["hash"] == "sha256:" + sha256_of(path)
+    assert resource["bytes"] == path.stat().st_size
+    assert resource.get("licenses"), "every resource states its licence"
+
+
+@pytest.mark.parametrize("resource", TABLES, ids=lambda r: r["name"])
+def test_table_follows_its_schema(resource):
+    rows = _rows(resource)
+    fields = resource["schema"]["fields"]
+    with open(DATA / resource["path"], newline="", encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    assert header == [f["name"] for f in fields]
+    assert len(rows) == resource["rows"] > 0
+    for number, row in enumerate(rows, start=2):
+        for field in fields:
+            value = row[field["name"]]
+            where = f"{resource['path']} line {number}, column {field['name']}"
+            rules = field.get("constraints", {})
+            if not value:
+                assert not rules.get("required"), f"{where}: required value missing"
+                continue
+            assert value == value.strip(), f"{where}: stray spaces"
+            if field["type"] == "integer":
+                assert re.fullmatch(r"-?\d+", value), f"{where}: not an integer: {value!r}"
+            if field["type"] == "number":
+                float(value)
+            if "enum" in rules:
+                assert value in rules["enum"], f"{where}: {value!r} not in {rules['enum']}"
+            if "pattern" in rules:
+                assert re.search(rules["pattern"], value), (
+                    f"{where}: {value!r} !~ {rules['pattern']}"
+                )
+            if rules.get("pattern") == r"^\d{4}(-\d{2}(-\d{2})?)?$":
+                to_date(value)  # a real calendar date
+
+
+@pytest.mark.parametrize(
+    "resource", [r for r in TABLES if r["schema"].get("primaryKey")], ids=lambda r: r["name"]
+)
+def test_primary_keys_are_unique(resource):
+    key = resource["schema"]["primaryKey"]
+    seen = [tuple(row[k] for k in key) for row in _rows(resource)]
+    dupes = {k for k in seen if seen.count(k) > 1}
+    assert not dupes, f"{resource['name']}: duplicate keys {sorted(dupes)[:5]}"
+
+
+def _values(name, column):
+    return {row[column] for row in _rows(next(r for r in TABLES if r["name"] == name))}
+
+
+@pytest.mark.parametrize("resource", TABLES, ids=lambda r: r["name"])
+def test_foreign_keys_resolve(resource):
+    rows = _rows(resource)
+    for fk in resource["schema"].get("foreignKeys", []):
+        target = _values(fk["reference"]["resource"], fk["reference"]["fields"])
+        for row in rows:
+            value = row[fk["fields"]]
+            if not value:
+                continue
+            parts = split_ids(value) if fk["fields"] == "source_id" else [value]
+            missing = [p for p in parts if p not in target]
+            assert not missing, f"{resource['name']}: {fk['fields']} {missing} does not resolve"
+
+
+def test_role_sources_of_sites_resolve():
+    sources = _values("sources", "source_id")
+    for row in _rows(next(r for r in TABLES if r["name"] == "sites")):
+        for part in split_ids(row["role_source_id"]):
+            assert part in sources, part
+
+
+def test_every_source_is_cited_and_complete():
+    cited = set()
+    for resource in TABLES:
+        if resource["name"] == "sources":
+            continue
+        for row in _rows(resource):
+            for column in ("source_id", "role_source_id"):
+                cited.update(split_ids(row.get(column) or ""))
+    sources = _rows(next(r for r in TABLES if r["name"] == "sources"))
+    for row in sources:
+        assert row["kind"] in SOURCE_KINDS
+        assert row["url"].startswith("http")
+        assert row["publisher"] and row["title"]
+    unused = {row["source_id"] for row in sources} - cited
+    assert not unused, f"sources listed but never cited: {sorted(unused)}"
+
+
+def test_country_codes_resolve_to_countries_or_historic_states():
+    known = set(cstokit.load("countries")["iso3"]) | _values("historic_states", "iso3")
+    for name, column in [
+        ("memberships", "iso3"),
+        ("operations", "host_iso3"),
+        ("contributions", "iso3"),
+    ]:
+        for value in _values(name, column):
+            assert value in known or (name == "contributions" and value == "ALL"), (name, value)
+    for row in _rows(next(r for r in TABLES if r["name"] == "historic_states")):
+        assert set(row["drawn_as"].split(";")) <= known
+
+
+def test_invoked_by_codes_resolve():
+    known = set(cstokit.load("countries")["iso3"]) | {"ALL"}
+    for value in _values("invocations", "invoked_by") - {""}:
+        assert set(value.split(";")) <= known, value
+
+
+def test_treaty_dates_in_order():
+    for row in _rows(next(r for r in TABLES if r["name"] == "treaties")):
+        signed = to_date(row["signed"])
+        if row["in_force"]:
+            assert signed <= to_date(row["in_force"]), row["treaty_id"]
+        if row["ended"]:
+            assert to_date(row["in_force"] or row["signed"]) <= to_date(row["ended"])
+
+
+def test_membership_events_within_treaty_life_and_joins_before_leaves():
+    treaties = {
+        r["treaty_id"]: r for r in _rows(next(r for r in TABLES if r["name"] == "treaties"))
+    }
+    events = pd.DataFrame(_rows(next(r for r in TABLES if r["name"] == "memberships")))
+    for (treaty, iso3), group in events.groupby(["treaty_id", "iso3"]):
+        dates = group["date"].map(to_date)
+        assert dates.min() >= to_date(treaties[treaty]["signed"]).replace(month=1, day=1), (
+            treaty,
+            iso3,
+        )
+        joins = dates[group["event"].isin(["signed", "acceded"])]
+        leaves = dates[group["event"].isin(["withdrew", "not-renewed", "dissolved", "expelled"])]
+        if len(joins) and len(leaves):
+            assert joins.min() <= leaves.max(), (treaty, iso3)
+
+
+def test_operation_and_event_dates_in_order():
+    for row in _rows(next(r for r in TABLES if r["name"] == "operations")):
+        if row["start"] and row["end"]:
+            assert to_date(row["start"]) <= to_date(row["end"]), row["operation_id"]
+
+
+def test_sites_have_both_coordinates_or_neither_and_plausible_ones():
+    for row in _rows(next(r for r in TABLES if r["name"] == "sites")):
+        assert bool(row["lat"]) == bool(row["lon"]), row["site_id"]
+        if row["lat"]:
+            assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180, row[
+                "site_id"
+            ]
+
+
+def test_every_personnel_figure_has_a_qualifier():
+    for row in _rows(next(r for r in TABLES if r["name"] == "contributions")):
+        if row["personnel"]:
+            assert row["qualifier"], row
+
+
+def test_countries_geometry_is_valid_clockwise_and_keyed():
+    import shapely
+
+    countries = cstokit.load("countries")
+    assert countries["iso3"].is_unique
+    assert {"FRA", "NOR", "XKX", "UKR", "RUS", "KAZ"} <= set(countries["iso3"])
+    assert countries.crs.to_epsg() == 4326
+    assert countries.geometry.is_valid.all()
+    # plotly fills a counter-clockwise exterior as "the globe minus the country".
+    for geom in countries.geometry:
+        for poly in getattr(geom, "geoms", [geom]):
+            assert not shapely.is_ccw(poly.exterior)
+
+
+def test_crimea_is_drawn_in_ukraine():
+    import shapely
+
+    countries = cstokit.load("countries").set_index("iso3")
+    simferopol = shapely.Point(34.10, 44.95)
+    assert countries.loc["UKR", "geometry"].contains(simferopol)
+    assert not countries.loc["RUS", "geometry"].contains(simferopol)
