@@ -440,9 +440,12 @@ def wrap_parts(geom) -> tuple[list[Polygon], int | None]:
     keep = [p for p in rest if not any(p is q for q in west + east)]
     joined = []
     if west and east:
-        merged = polygonal(shapely.union_all(east + [_shift(p, 360.0) for p in west]))
+        merged = polygonal(shapely.union_all(east + [_shift(p, 360.0) for p in west], grid_size=GRID))
+        # the two sides of a cut were simplified separately, so their vertices
+        # on the meridian need not match; the overlay may then shave a sliver
+        # of up to ~1e-4 sq. deg (Taveuni, Fiji) -- far below a pixel
         area_in = sum(p.area for p in west + east)
-        assert abs(merged.area - area_in) < 1e-6, "antimeridian join changed the area"
+        assert abs(merged.area - area_in) < 1e-3, ("antimeridian join changed the area", merged.area - area_in)
         for p in shapely.get_parts(merged):
             p = shapely.orient_polygons(p, exterior_cw=True)
             joined.append(

@@ -305,6 +305,8 @@ def invocations_chart():
         for tid, art in zip(table["treaty_id"], table["article"], strict=True)
     ]
     table["outcome_kind"] = table["outcome_kind"].fillna("")
+    undated = int(table["date"].isna().sum())
+    table = table.dropna(subset=["date"]).reset_index(drop=True)
     table["x"] = table["date"].map(lambda d: to_date(d).isoformat())
     table["hover"] = [
         f"<b>{r.clause}</b>, {r.date}<br>invoked by: "
@@ -328,4 +330,13 @@ def invocations_chart():
     )
     fig.update_xaxes(type="date")
     fig.update_yaxes(automargin=True)
-    return finish(fig, table.drop(columns=["hover", "x"]))
+    caption = (
+        f"{len(table)} dated records of invocations from {table['source_id'].nunique()} sources; "
+        "where sources differ, each version is its own mark."
+        + (
+            f" {undated} records whose source gives no date are in load('invocations') only."
+            if undated
+            else ""
+        )
+    )
+    return finish(fig, table.drop(columns=["hover", "x"]), caption)

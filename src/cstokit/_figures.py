@@ -119,7 +119,8 @@ def to_standalone_html(
     extra = ""
     if isinstance(fig, KitFigure):
         table = fig.table()
-        if fig.caption:
+        drawn = {a.text for a in fig.layout.annotations}
+        if fig.caption and fig.caption not in drawn:
             extra += f"<p class='caption'>{html.escape(fig.caption)}</p>"
         if not table.empty:
             extra += (

@@ -79,8 +79,12 @@ def _source_label(source_id: str) -> str:
     return f"{row['publisher']}{date}{more}"
 
 
-def _status_layers(treaty_id: str, date: dt.date) -> pd.DataFrame:
-    """One row per drawn country: iso3 as drawn, status and hover text."""
+def _status_layers(treaty_id: str, date: dt.date, brief: bool = False) -> pd.DataFrame:
+    """One row per drawn country: iso3 as drawn, status and hover text.
+
+    ``brief`` keeps hover to name, status and date (animation frames repeat it
+    for every year; the full story is in the figure's table).
+    """
     frame = status_at(treaty_id, date)
     historic = _historic()
     rows = []
@@ -89,13 +93,14 @@ def _status_layers(treaty_id: str, date: dt.date) -> pd.DataFrame:
         lines = [
             f"<b>{rec.name_en}</b>",
             t(f"status.{rec.status}") + " " + t("hover.since", since=rec.since),
-            t("hover.last_event", event=rec.event, date=rec.event_date),
         ]
-        if pd.notna(rec.note):
-            lines.append(str(rec.note)[:160])
-        if rec.iso3 in historic:
-            lines.append(t("hover.drawn_as", name=rec.name_en))
-        lines.append(t("hover.source", source=_source_label(rec.source_id)))
+        if not brief:
+            lines.append(t("hover.last_event", event=rec.event, date=rec.event_date))
+            if pd.notna(rec.note):
+                lines.append(str(rec.note)[:160])
+            if rec.iso3 in historic:
+                lines.append(t("hover.drawn_as", name=rec.name_en))
+            lines.append(t("hover.source", source=_source_label(rec.source_id)))
         for iso3 in drawn:
             rows.append(
                 dict(
@@ -159,14 +164,15 @@ def _status_traces(layers: pd.DataFrame, geo: str, show_legend: bool) -> list[go
     return traces
 
 
-def _title(treaty_id: str, date: dt.date) -> str:
+def _title(treaty_id: str, date: dt.date, short: bool = False) -> str:
     treaty = treaty_row(treaty_id)
-    name = treaty["name_en"] if len(treaty["name_en"]) < 40 else treaty["organisation"]
+    long_name = treaty["name_en"] if len(treaty["name_en"]) < 40 else treaty["organisation"]
+    name = treaty["organisation"] if short else long_name
     if date < to_date(treaty["signed"]):
         return t("map.title_before", treaty=name, date=date.isoformat(), signed=treaty["signed"])
     if pd.notna(treaty["ended"]) and date >= to_date(treaty["ended"]):
         return t("map.title_after", treaty=name, date=date.isoformat(), ended=treaty["ended"])
-    return t("map.title", treaty=name, date=date.isoformat())
+    return t("map.short_title" if short else "map.title", treaty=name, date=date.isoformat())
 
 
 def _map_canvas(titles: list[str], views: list[dict]) -> go.Figure:
@@ -193,13 +199,15 @@ def _map_canvas(titles: list[str], views: list[dict]) -> go.Figure:
 def _status_figure(treaties: list[str], dates: list[dt.date], region: str | None) -> go.Figure:
     """Treaties side by side, one frame per date (a slider when there are several)."""
     views = [_geo_layout(region or DEFAULT_REGION.get(tid, "world")) for tid in treaties]
-    fig = _map_canvas([_title(tid, dates[0]) for tid in treaties], views)
+    short = len(treaties) > 1
+    fig = _map_canvas([_title(tid, dates[0], short) for tid in treaties], views)
     geos = ["geo" if i == 0 else f"geo{i + 1}" for i in range(len(treaties))]
 
     def traces_for(day):
         out = []
         for i, tid in enumerate(treaties):
-            out += _status_traces(_status_layers(tid, day), geos[i], show_legend=(i == 0))
+            layers = _status_layers(tid, day, brief=len(dates) > 1)
+            out += _status_traces(layers, geos[i], show_legend=(i == 0))
         return out
 
     fig.add_traces(traces_for(dates[0]))
@@ -208,7 +216,7 @@ def _status_figure(treaties: list[str], dates: list[dt.date], region: str | None
             fig,
             dates,
             traces_for,
-            lambda day: dict(annotations=[dict(text=_title(tid, day)) for tid in treaties]),
+            lambda day: dict(annotations=[dict(text=_title(tid, day, short)) for tid in treaties]),
         )
     return fig
 
@@ -393,6 +401,19 @@ def _view_around(lons: list[float], lats: list[float], pad: float = 6.0) -> dict
     )
 
 
+def _departure(iso3: str, placed: pd.DataFrame, points: pd.DataFrame) -> tuple[float, float]:
+    """Where a contingent's line starts: an air base of the operation inside that country, if
+    the data has one (Chkalovsky for Russia), else a point inside the country.
+    """
+    import shapely
+
+    shape = load("countries").set_index("iso3").geometry.get(iso3)
+    for site in placed[placed["kind"].isin(["airbase", "airport"])].itertuples():
+        if shape is not None and shape.contains(shapely.Point(float(site.lon), float(site.lat))):
+            return float(site.lon), float(site.lat)
+    return float(points.loc[iso3, "lon"]), float(points.loc[iso3, "lat"])
+
+
 def deployment_map(operation_id: str):
     """Who sent troops where: host, contributing states, routes and key sites.
 
@@ -431,16 +452,9 @@ def deployment_map(operation_id: str):
         target = (float(arrival.iloc[0]["lon"]), float(arrival.iloc[0]["lat"]))
     else:
         target = (float(points.loc[host, "lon"]), float(points.loc[host, "lat"]))
-    lons = (
-        [target[0]]
-        + [float(points.loc[c, "lon"]) for c in contributors]
-        + placed["lon"].astype(float).tolist()
-    )
-    lats = (
-        [target[1]]
-        + [float(points.loc[c, "lat"]) for c in contributors]
-        + placed["lat"].astype(float).tolist()
-    )
+    starts = {c: _departure(c, placed, points) for c in contributors}
+    lons = [target[0]] + [p[0] for p in starts.values()] + placed["lon"].astype(float).tolist()
+    lats = [target[1]] + [p[1] for p in starts.values()] + placed["lat"].astype(float).tolist()
     fig = _map_canvas([t("deploy.title", name=op["name_en"])], [_view_around(lons, lats)])
 
     def first_source(iso3):
@@ -492,11 +506,11 @@ def deployment_map(operation_id: str):
                 legendgroup=role,
             )
         )
-    for c in contributors:
+    for c, start in starts.items():
         fig.add_trace(
             go.Scattergeo(
-                lon=[float(points.loc[c, "lon"]), target[0]],
-                lat=[float(points.loc[c, "lat"]), target[1]],
+                lon=[start[0], target[0]],
+                lat=[start[1], target[1]],
                 mode="lines",
                 line=dict(width=2, color=PALETTE["contributor"], dash="dash"),
                 hoverinfo="skip",

@@ -29,13 +29,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{name} est dessiné sur les frontières actuelles des États successeurs",
     },
     "map.title": {"en": "{treaty}: members on {date}", "fr": "{treaty} : membres au {date}"},
+    "map.short_title": {"en": "{treaty}, {date}", "fr": "{treaty}, {date}"},
     "map.title_before": {
-        "en": "{treaty} on {date}: not yet signed (signed {signed}), so no members",
-        "fr": "{treaty} au {date} : pas encore signé (signé le {signed}), donc aucun membre",
+        "en": "{treaty}, {date}: no members (not signed until {signed})",
+        "fr": "{treaty}, {date} : aucun membre (signé seulement le {signed})",
     },
     "map.title_after": {
-        "en": "{treaty} on {date}: no longer in force (ended {ended}), so no members",
-        "fr": "{treaty} au {date} : plus en vigueur (fin le {ended}), donc aucun membre",
+        "en": "{treaty}, {date}: no members (ended {ended})",
+        "fr": "{treaty}, {date} : aucun membre (fin le {ended})",
     },
     "map.caption": {
         "en": "Borders: Natural Earth 5.1.1 (German point of view). Membership: data/memberships.csv; "
