@@ -94,12 +94,14 @@ def _has_geo(fig: go.Figure) -> bool:
 
 
 def to_standalone_html(
-    fig: go.Figure, *, plotlyjs: str = "inline", title: str | None = None
+    fig: go.Figure, *, plotlyjs: str = "inline", geo: str = "inline", title: str | None = None
 ) -> str:
     """The HTML of a page that shows ``fig`` with no Python and no network.
 
     ``plotlyjs="inline"`` embeds plotly.js (about 4.8 MB); any other value is
     taken as the relative URL of a shared plotly.min.js (used by the export folder).
+    ``geo="inline"`` embeds the map outline where the figure has a map; any other
+    value is the relative URL of a shared file holding ``geo_assets_js()``.
     """
     include = True if plotlyjs == "inline" else plotlyjs
     page = pio.to_html(
@@ -114,7 +116,12 @@ def to_standalone_html(
     title = title or (fig.layout.title.text or "cstokit figure")
     head = f"<title>{html.escape(_plain(title))}</title>"
     if _has_geo(fig):
-        head += geo_assets_script()
+        head += (
+            geo_assets_script()
+            if geo == "inline"
+            else f'<script src="{html.escape(geo)}"></script>'
+        )
+
     page = page.replace("<head>", "<head>" + head, 1)
     extra = ""
     if isinstance(fig, KitFigure):

@@ -41,20 +41,27 @@ def topojson_url() -> str:
     return base + ROUTE
 
 
-def geo_assets_script() -> str:
-    """A <script> that gives plotly.js the outline file before any map is drawn.
+def geo_assets_js() -> str:
+    """JavaScript that gives plotly.js the outline file before any map is drawn.
 
     plotly.js looks in ``window.PlotlyGeoAssets.topojson[name]`` before it fetches,
-    so a page holding this script draws every map with no request at all.
+    so a page that runs this first draws every map with no request at all. An
+    export folder writes it once as a .js file that its pages load by <script src>
+    (which works from file://, where fetch does not).
     """
     topo = outline_bytes().decode("utf-8")
     assigns = "".join(f"A.topojson[{json.dumps(n)}]=T;" for n in TOPOJSON_NAMES)
     return (
-        "<script>(function(){var T=" + topo + ";"
+        "(function(){var T=" + topo + ";"
         "var A=window.PlotlyGeoAssets=window.PlotlyGeoAssets||{};A.topojson=A.topojson||{};"
         + assigns
-        + "})();</script>"
+        + "})();"
     )
+
+
+def geo_assets_script() -> str:
+    """:func:`geo_assets_js` inlined in a <script> element."""
+    return "<script>" + geo_assets_js() + "</script>"
 
 
 def label_points() -> pd.DataFrame:
