@@ -38,11 +38,13 @@ venv-test: venv $(TEST_STAMP)
 browser: venv-test
 	@$(VPY) tools/ensure_browser.py
 
+# News, update checks and the PyPI extension listing are turned off by the
+# config that `cstokit enable-jupyter` writes into .venv (see src/cstokit/_setup.py).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: venv
 	@$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb \
-	  --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
-	  --LabApp.news_url=None \
-	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
+	  --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) $(ROOT_FLAG)
 
 test: venv-test browser
 	@$(VPY) -m ruff check src tests benchmarks tools data

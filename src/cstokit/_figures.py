@@ -35,6 +35,7 @@ SYMBOLS = {
     "host": "star",
     "contributor": "circle",
 }
+KIT_MARK = "cstokit"
 FONT = dict(family="Arial, Helvetica, sans-serif", size=14)
 
 
@@ -81,6 +82,8 @@ class KitFigure(go.Figure):
 def finish(fig: go.Figure, table: pd.DataFrame, caption: str = "") -> KitFigure:
     """Turn a built figure into a KitFigure with its table and caption attached."""
     kit = KitFigure(fig)
+    # The mark lets the kit's server extension recognise its figures in a saved notebook.
+    kit.update_layout(meta={KIT_MARK: True})
     kit._kit_table = table.reset_index(drop=True)
     kit._kit_caption = caption
     return kit

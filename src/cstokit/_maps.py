@@ -37,6 +37,8 @@ REGIONS = {
         projection_type="natural earth", lonaxis_range=[60, 180], lataxis_range=[-50, 45]
     ),
 }
+# Tall enough to read on a projector; plotly's notebook default (360 px) is too small.
+MAP_HEIGHT = 600
 DEFAULT_REGION = {
     "cst": "eurasia",
     "csto_charter": "eurasia",
@@ -189,8 +191,9 @@ def _map_canvas(titles: list[str], views: list[dict]) -> go.Figure:
         fig.layout["geo" if i == 0 else f"geo{i + 1}"].update(view)
     fig.update_layout(
         font=FONT,
-        margin=dict(l=5, r=5, t=70, b=60),
-        legend=dict(orientation="h", y=-0.02, x=0.5, xanchor="center"),
+        height=MAP_HEIGHT,
+        margin=dict(l=5, r=5, t=70, b=80),
+        legend=dict(orientation="h", y=-0.02, x=0.5, xanchor="center", yanchor="top"),
         hoverlabel=dict(font_size=14),
     )
     return fig
@@ -325,8 +328,9 @@ def member_map(treaty_id: str, date, *, region: str | None = None):
         xref="paper",
         yref="paper",
         x=0,
-        y=-0.09,
+        y=-0.1,
         xanchor="left",
+        yanchor="top",
         font=dict(size=11, color="#444444"),
     )
     return finish(fig, table, caption)

@@ -10,7 +10,15 @@ import json
 import sys
 from pathlib import Path
 
-SERVER_CONFIG = {"ServerApp": {"jpserver_extensions": {"cstokit": True}}}
+SERVER_CONFIG = {
+    "ServerApp": {"jpserver_extensions": {"cstokit": True}},
+    # No call-outs from JupyterLab's server: news, update checks, PyPI extension listing.
+    "LabApp": {
+        "news_url": None,
+        "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
+        "extension_manager": "readonly",
+    },
+}
 # A classroom may have no internet: JupyterLab must not fetch news, look for
 # updates, or list extensions from PyPI.
 LAB_OVERRIDES = {

@@ -1,0 +1,72 @@
+"""Real Jupyter servers for the browser tests: started as a user would, stopped afterwards."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status < 500:
+                    return
+        except Exception as exc:  # noqa: BLE001 - keep polling until the deadline
+            last = exc
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout} s ({last})")
+
+
+@contextlib.contextmanager
+def jupyter_lab(root_dir: Path):
+    """JupyterLab on 127.0.0.1 with a token, as `make lab` starts it; yields (base_url, token)."""
+    port, token = free_port(), secrets.token_hex(16)
+    log = open(root_dir / "jupyterlab.log", "w")  # noqa: SIM115 - closed below
+    env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1")
+    proc = subprocess.Popen(
+        [
+            str(BIN / "jupyter"),
+            "lab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={root_dir}",
+        ]
+        + (["--allow-root"] if os.geteuid() == 0 else []),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{base}/api/status?token={token}")
+        yield base, token
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
