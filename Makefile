@@ -64,6 +64,7 @@ export: venv
 	@$(VENV)/bin/cstokit export --out export --overwrite
 
 bench: venv-test browser
+	@$(PYTHON) tools/setup_venv.py --venv $(VENV) --python $(PYTHON) --extras data
 	@$(VPY) benchmarks/run.py
 
 data: venv

@@ -289,6 +289,7 @@ RESOURCES = [
             f("verdict", required=True, enum=["holds", "wrong", "disputed"]),
             f("explanation_en", required=True),
             SRC,
+            f("note"),
         ],
         ["claim_id"],
         [SRC_FK],

@@ -9,6 +9,8 @@ Treaties and members
 Figures (plotly; each has ``.table()`` and ``.sources()``)
     member_map, membership_animation, deployment_map, contributions_chart,
     timeline, invocations_chart, save_html
+Exercises (feedback in the notebook; see notebooks/)
+    exercise, check, exercise_ids
 Language of figures
     set_language
 """
@@ -24,6 +26,7 @@ from ._errors import (
     NoDataError,
     UnknownIdError,
 )
+from ._exercises import check, exercise, exercise_ids
 from ._figures import save_html
 from ._maps import deployment_map, member_map, membership_animation
 from ._members import members_at, membership_changes, treaty_ids
@@ -39,10 +42,13 @@ __all__ = [
     "UnknownIdError",
     "article",
     "articles",
+    "check",
     "cite",
     "contributions_chart",
     "datasets",
     "deployment_map",
+    "exercise",
+    "exercise_ids",
     "invocations_chart",
     "load",
     "member_map",

@@ -182,4 +182,4 @@ def datasets() -> pd.DataFrame:
         }
         for r in catalogue()["resources"]
     ]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype({"rows": "Int64"})

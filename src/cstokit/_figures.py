@@ -81,7 +81,10 @@ class KitFigure(go.Figure):
 
 def finish(fig: go.Figure, table: pd.DataFrame, caption: str = "") -> KitFigure:
     """Turn a built figure into a KitFigure with its table and caption attached."""
-    kit = KitFigure(fig)
+    # Already validated piece by piece: copying without validating again saves seconds on
+    # animations; later edits by a student are validated as usual.
+    kit = KitFigure(fig, _validate=False)
+    kit._validate = True
     # The mark lets the kit's server extension recognise its figures in a saved notebook.
     kit.update_layout(meta={KIT_MARK: True})
     kit._kit_table = table.reset_index(drop=True)

@@ -119,22 +119,26 @@ def _status_layers(treaty_id: str, date: dt.date, brief: bool = False) -> pd.Dat
     )
 
 
-def _status_traces(layers: pd.DataFrame, geo: str, show_legend: bool) -> list[go.BaseTraceType]:
-    """Two traces per status (fill and symbol), always in the same order, so frames line up."""
+def _status_traces(layers: pd.DataFrame, geo: str, show_legend: bool) -> list[dict]:
+    """Two traces per status (fill and symbol), always in the same order, so frames line up.
+
+    Plain dicts: an animation holds hundreds of them, and plotly's validation of
+    trace objects would take most of its build time.
+    """
     points = label_points().set_index("iso3")
     traces = []
     for status in STATUS_ORDER:
         part = layers[layers["status"] == status]
         label = t(f"status.{status}")
         traces.append(
-            go.Choropleth(
+            dict(
+                type="choropleth",
                 locations=part["drawn_iso3"].tolist(),
                 locationmode="ISO-3",
                 z=[1] * len(part),
                 colorscale=[[0, PALETTE[status]], [1, PALETTE[status]]],
                 showscale=False,
-                marker_line_color="#333333",
-                marker_line_width=0.6,
+                marker=dict(line=dict(color="#333333", width=0.6)),
                 text=part["hover"].tolist(),
                 hovertemplate="%{text}<extra></extra>",
                 name=label,
@@ -145,7 +149,8 @@ def _status_traces(layers: pd.DataFrame, geo: str, show_legend: bool) -> list[go
         )
         pts = points.reindex(part["drawn_iso3"])
         traces.append(
-            go.Scattergeo(
+            dict(
+                type="scattergeo",
                 lon=pts["lon"].tolist(),
                 lat=pts["lat"].tolist(),
                 mode="markers",
@@ -215,7 +220,7 @@ def _status_figure(treaties: list[str], dates: list[dt.date], region: str | None
 
     fig.add_traces(traces_for(dates[0]))
     if len(dates) > 1:
-        _add_slider(
+        fig = _add_slider(
             fig,
             dates,
             traces_for,
@@ -224,12 +229,12 @@ def _status_figure(treaties: list[str], dates: list[dt.date], region: str | None
     return fig
 
 
-def _add_slider(fig: go.Figure, dates: list[dt.date], traces_for, layout_for) -> None:
+def _add_slider(fig: go.Figure, dates: list[dt.date], traces_for, layout_for) -> go.Figure:
     """Frames and a slider that run in the browser: no kernel needed to move through time."""
     frames, steps = [], []
     for day in dates:
         name = day.isoformat()
-        frames.append(go.Frame(name=name, data=traces_for(day), layout=layout_for(day)))
+        frames.append(dict(name=name, data=traces_for(day), layout=layout_for(day)))
         steps.append(
             dict(
                 method="animate",
@@ -244,7 +249,6 @@ def _add_slider(fig: go.Figure, dates: list[dt.date], traces_for, layout_for) ->
                 ],
             )
         )
-    fig.frames = frames
     play = dict(
         frame=dict(duration=700, redraw=True), fromcurrent=True, transition=dict(duration=0)
     )
@@ -280,6 +284,10 @@ def _add_slider(fig: go.Figure, dates: list[dt.date], traces_for, layout_for) ->
         ],
         margin=dict(b=110),
     )
+    # The first frame's traces were validated when added; the others have the same shape.
+    as_dict = fig.to_dict()
+    as_dict["frames"] = frames
+    return go.Figure(as_dict, _validate=False)
 
 
 def _layers_table(treaties: list[str], dates: list[dt.date]) -> pd.DataFrame:

@@ -93,7 +93,13 @@ def _timeline(treaty_id: str) -> pd.DataFrame:
         else:
             rows.append(dict(base, start=start, status=status))
     frame = pd.DataFrame(rows)
-    return frame.sort_values(["iso3", "start", "order"], kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["iso3", "start", "order"], kind="stable").reset_index(drop=True)
+    # `since` of each row: the first day of the run of equal statuses it belongs to, so
+    # France stays "member since 1949" through leaving the integrated command, and a change
+    # that sources date differently counts from the earliest date given.
+    run = (frame["status"] != frame.groupby("iso3")["status"].shift()).cumsum()
+    frame["since"] = frame.groupby(run)["start"].transform("min")
+    return frame
 
 
 @functools.lru_cache(maxsize=32)
@@ -111,34 +117,25 @@ def status_at(treaty_id: str, date) -> pd.DataFrame:
     ``source_id`` and ``note`` of that event. Empty before the treaty was signed.
     """
     day = to_date(date)
+    return _status_at_cached(treaty_id, day, data_key("memberships", "treaties")).copy()
+
+
+@functools.lru_cache(maxsize=512)
+def _status_at_cached(treaty_id: str, day, _key: tuple) -> pd.DataFrame:
     treaty = treaty_row(treaty_id)
-    timeline = _timeline_cached(treaty_id, data_key("memberships", "treaties"))
-    past = timeline[timeline["start"] <= day]
-    out = []
-    for iso3, rows in past.groupby("iso3", sort=True):
-        last = rows.iloc[-1]
-        status = last["status"]
-        if pd.notna(treaty["ended"]) and day >= to_date(treaty["ended"]) and status != "former":
-            status = "former"
-        # `since`: the first day of the current run of this status.
-        run = rows["status"].to_list()
-        idx = len(run) - 1
-        while idx > 0 and run[idx - 1] == status:
-            idx -= 1
-        out.append(
-            dict(
-                iso3=iso3,
-                name_en=country_name(iso3),
-                status=status,
-                since=rows.iloc[idx]["start"].isoformat(),
-                event=last["event"],
-                event_date=last["event_date"],
-                source_id=last["source_id"],
-                note=last["note"],
-            )
-        )
+    timeline = _timeline_cached(treaty_id, _key)
+    last = timeline[timeline["start"] <= day].groupby("iso3", sort=True).tail(1).copy()
+    ended = to_date(treaty["ended"]) if pd.notna(treaty["ended"]) else None
+    if ended is not None and day >= ended:
+        # After the treaty ended nobody is a party, whatever the last recorded event.
+        still = last["status"] != "former"
+        last.loc[still, "since"] = ended
+        last.loc[still, "status"] = "former"
+    last["name_en"] = last["iso3"].map(country_name)
+    last["since"] = last["since"].map(lambda d: d.isoformat())
+    out = last
     columns = ["iso3", "name_en", "status", "since", "event", "event_date", "source_id", "note"]
-    frame = pd.DataFrame(out, columns=columns)
+    frame = out.reindex(columns=columns)
     rank = {s: i for i, s in enumerate(STATUS_ORDER)}
     frame = frame.sort_values(
         ["status", "name_en"], key=lambda s: s.map(rank) if s.name == "status" else s

@@ -10,7 +10,7 @@ import pandas as pd
 from ._data import load
 from ._errors import NoDataError, UnknownIdError, check_choice
 from ._members import treaty_ids, treaty_row
-from ._sources import citation
+from ._sources import citation, split_ids
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ArticleText:
     @property
     def reference(self) -> str:
         """The citation line of the source the text is quoted from."""
-        return citation(self.source_id)
+        return "; ".join(citation(i) for i in split_ids(self.source_id))
 
     def __str__(self) -> str:
         return f"{self.heading}\n\n{self.text}\n\nSource: {self.reference}"
@@ -36,7 +36,10 @@ class ArticleText:
     def heading(self) -> str:
         """E.g. ``'nato, Article 5 (en, original)'``."""
         name = treaty_row(self.treaty_id)["name_en"]
-        return f"{name}, Article {self.article} ({self.language}, {self.version})"
+        label = f"Article {self.article}"
+        # The TEU's name in the data already names its Article 42(7).
+        prefix = name if label in name else f"{name}, {label}"
+        return f"{prefix} ({self.language}, {self.version})"
 
     def _repr_html_(self) -> str:
         paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in self.text.split("\n") if p)
@@ -81,6 +84,14 @@ def article(
     """
     table = articles(treaty_id)
     number = str(number)
+    if table.empty:
+        row = treaty_row(treaty_id)
+        raise NoDataError(
+            f"The kit holds no article text of {row['name_en']} ({treaty_id}): no official text "
+            "could be retrieved when the kit was built. Read it from its publisher: "
+            + "; ".join(citation(i) for i in split_ids(row["source_id"]))
+            + f". Treaties with texts in the kit: {', '.join(sorted(load('articles')['treaty_id'].unique()))}."
+        )
     check_choice(f"article of {treaty_id}", number, table["article"].unique())
     rows = table[table["article"] == number]
     if language not in set(rows["language"]):
