@@ -105,3 +105,37 @@ def test_doctor_flags_changed_data(data_copy):
     path.write_bytes(path.read_bytes() + b"\n")
     bad = [what for ok, what, _ in _doctor.check_data() if not ok]
     assert bad == ["dataset treaties"]
+
+
+def test_make_lab_serves_jupyterlab_on_loopback():
+    """`make lab` (with the venv in place) answers on 127.0.0.1 and opens the start notebook."""
+    import json
+    import os
+    import signal
+    import time
+    import urllib.request
+
+    from servers import free_port, wait_for
+
+    port = free_port()
+    # BROWSER=true: the "browser" JupyterLab opens is the no-op `true` command.
+    env = dict(os.environ, BROWSER="true")
+    proc = subprocess.Popen(
+        ["make", "-s", "lab", f"PORT={port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/api", timeout=120)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=10) as response:
+            assert "version" in json.loads(response.read())
+        time.sleep(3)  # JupyterLab prints the address to open just after it starts answering
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        output = proc.communicate(timeout=30)[0].decode(errors="replace")
+    assert f"http://127.0.0.1:{port}/lab?token=" in output
+    assert "Serving notebooks from local directory: " + str(ROOT / "notebooks") in output
+    assert "Extension Manager is 'readonly'" in output  # no PyPI listing from the classroom

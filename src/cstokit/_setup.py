@@ -10,14 +10,15 @@ import json
 import sys
 from pathlib import Path
 
-SERVER_CONFIG = {
-    "ServerApp": {"jpserver_extensions": {"cstokit": True}},
-    # No call-outs from JupyterLab's server: news, update checks, PyPI extension listing.
+SERVER_CONFIG = {"ServerApp": {"jpserver_extensions": {"cstokit": True}}}
+# No call-outs from JupyterLab's server: news, update checks, PyPI extension listing.
+# (LabApp reads these from jupyter_lab_config.json; it ignores .d snippets.)
+LAB_CONFIG = {
     "LabApp": {
         "news_url": None,
         "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
         "extension_manager": "readonly",
-    },
+    }
 }
 # A classroom may have no internet: JupyterLab must not fetch news, look for
 # updates, or list extensions from PyPI.
@@ -43,7 +44,9 @@ def enable_jupyter(prefix: str | None = None) -> list[Path]:
     """Enable the kit's server extension and the offline JupyterLab settings; return the files written."""
     root = Path(prefix or sys.prefix)
     server = root / "etc" / "jupyter" / "jupyter_server_config.d" / "cstokit.json"
+    lab = root / "etc" / "jupyter" / "jupyter_lab_config.json"
     overrides = root / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     _write_json(server, SERVER_CONFIG)
+    _write_json(lab, LAB_CONFIG, merge=True)
     _write_json(overrides, LAB_OVERRIDES, merge=True)
-    return [server, overrides]
+    return [server, lab, overrides]
