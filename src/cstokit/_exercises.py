@@ -921,9 +921,22 @@ class ClauseCoding(Exercise):
                 f'Read it with cstokit.article("{self.treaty_id}", "{self.article}", language=...) '
                 f"(the kit holds it in: {langs})."
             )
+        everywhere = " | ".join(_official_references(self.treaty_id))
+        parts = load("articles")
+        parts = parts[
+            (parts["treaty_id"] == self.treaty_id)
+            & parts["article"].str.startswith(f"{self.article}(")
+        ]
+        if len(parts):
+            labels = ", ".join(f'"{a}"' for a in dict.fromkeys(parts["article"]))
+            return (
+                f"The kit holds only part of this article ({labels}): read it with "
+                f'cstokit.article("{self.treaty_id}", {labels.split(", ")[0]}), and the whole '
+                f"article where the treaty is published: {everywhere}"
+            )
         return (
             "The kit holds no text of this article: read it where the treaty is published: "
-            + " | ".join(_official_references(self.treaty_id))
+            + everywhere
         )
 
     def question(self) -> str:
