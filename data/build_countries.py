@@ -167,7 +167,7 @@ def assign_keys(src: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, list[str]]:
     report: list[str] = []
     keys = []
     role = []  # "own" rows give names/continent; "merged" rows only geometry
-    for a3, sov, e, admin in zip(df["ADM0_A3"], df["SOV_A3"], eh, df["ADMIN"]):
+    for a3, sov, e, admin in zip(df["ADM0_A3"], df["SOV_A3"], eh, df["ADMIN"], strict=False):
         if a3 in DROP:
             keys.append(None)
             role.append("drop")
@@ -299,7 +299,7 @@ def simplify(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     out = gdf.copy()
     geoms = []
     fallback = []
-    for iso3, orig, g in zip(gdf["iso3"], gdf.geometry, simp.geometry):
+    for iso3, orig, g in zip(gdf["iso3"], gdf.geometry, simp.geometry, strict=False):
         c = clean(g)
         if c.is_empty:
             # collapsed to nothing (a very small country): keep its own outline on the grid
@@ -358,7 +358,7 @@ def check(gdf: gpd.GeoDataFrame) -> None:
     assert shapely.is_valid(g).all(), list(gdf.loc[~shapely.is_valid(g), "iso3"])
     assert not shapely.is_empty(g).any(), list(gdf.loc[shapely.is_empty(g), "iso3"])
     assert set(gdf.geom_type) <= {"Polygon", "MultiPolygon"}
-    for iso3, geom in zip(gdf["iso3"], g):
+    for iso3, geom in zip(gdf["iso3"], g, strict=False):
         for p in shapely.get_parts(geom):
             assert exterior_is_cw(p.exterior), iso3
             for r in p.interiors:
@@ -379,12 +379,13 @@ def write_parquet(gdf: gpd.GeoDataFrame, path: Path) -> None:
     gdf.to_parquet(buf, index=False, compression="zstd", schema_version="1.0.0")
     buf.seek(0)
     table = pq.read_table(buf)
-    # keep only the metadata that is needed and stable: the GeoParquet "geo" key
-    # (and pandas' column metadata); no timestamps are written by pyarrow, but be
-    # explicit about what goes in.
+    # Keep only the GeoParquet "geo" key, without its "creator" (the geopandas
+    # version): pandas' metadata records the pandas version, so either would make
+    # the bytes depend on the library versions installed rather than on the data.
     meta = table.schema.metadata or {}
-    keep = {k: v for k, v in meta.items() if k in (b"geo", b"pandas")}
-    table = table.replace_schema_metadata(keep)
+    geo = json.loads(meta[b"geo"])
+    geo.pop("creator", None)
+    table = table.replace_schema_metadata({b"geo": json.dumps(geo, sort_keys=True).encode()})
     pq.write_table(
         table,
         path,
@@ -442,12 +443,17 @@ def wrap_parts(geom) -> tuple[list[Polygon], int | None]:
     keep = [p for p in rest if not any(p is q for q in west + east)]
     joined = []
     if west and east:
-        merged = polygonal(shapely.union_all(east + [_shift(p, 360.0) for p in west], grid_size=GRID))
+        merged = polygonal(
+            shapely.union_all(east + [_shift(p, 360.0) for p in west], grid_size=GRID)
+        )
         # the two sides of a cut were simplified separately, so their vertices
         # on the meridian need not match; the overlay may then shave a sliver
         # of up to ~1e-4 sq. deg (Taveuni, Fiji) -- far below a pixel
         area_in = sum(p.area for p in west + east)
-        assert abs(merged.area - area_in) < 1e-3, ("antimeridian join changed the area", merged.area - area_in)
+        assert abs(merged.area - area_in) < 1e-3, (
+            "antimeridian join changed the area",
+            merged.area - area_in,
+        )
         for p in shapely.get_parts(merged):
             p = shapely.orient_polygons(p, exterior_cw=True)
             joined.append(
@@ -535,7 +541,7 @@ class ArcBuilder:
         assert np.allclose(back, coords, atol=1e-9), "coordinates off the grid"
         pts = [tuple(map(int, p)) for p in q]
         # no repeated consecutive points
-        out = [pts[0]] + [p for prev, p in zip(pts, pts[1:]) if p != prev]
+        out = [pts[0]] + [p for prev, p in zip(pts, pts[1:], strict=False) if p != prev]
         return out
 
     def add_ring(self, coords) -> list:
@@ -661,7 +667,7 @@ def build_topology(gdf: gpd.GeoDataFrame) -> dict:
     geoms = {name: [enc(k, x) for k, x in items] for name, items in pending.items()}
     countries_out = [
         {**g, "id": iso3, "properties": {"ct": label_point(geom)}}
-        for iso3, geom, g in zip(gdf["iso3"], countries, geoms["countries"])
+        for iso3, geom, g in zip(gdf["iso3"], countries, geoms["countries"], strict=False)
     ]
 
     def coll(gs):
@@ -758,11 +764,14 @@ def write_topojson(gdf: gpd.GeoDataFrame, path: Path) -> dict:
     for name in ("countries", "land", "ocean"):
         dec = decode_topology(topo, name)
         assert len(dec) == len(objs[name]), name
-        for i, (want, got) in enumerate(zip(objs[name], dec)):
+        for i, (want, got) in enumerate(zip(objs[name], dec, strict=False)):
             w, g = _polygon_rings(want), _polygon_rings(got)
-            assert len(w) == len(g) and all(len(x) == len(y) for x, y in zip(w, g)), (name, i)
-            for wp, gp in zip(w, g):
-                for wr, gr in zip(wp, gp):
+            assert len(w) == len(g) and all(len(x) == len(y) for x, y in zip(w, g, strict=False)), (
+                name,
+                i,
+            )
+            for wp, gp in zip(w, g, strict=False):
+                for wr, gr in zip(wp, gp, strict=False):
                     assert _same_ring(np.round(wr, 6).tolist(), np.round(gr, 6).tolist()), (name, i)
     text = json.dumps(topo, separators=(",", ":"), ensure_ascii=False)
     path.write_text(text + "\n", encoding="utf-8", newline="\n")
@@ -776,7 +785,9 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def main() -> None:
+def main(out_dir: Path = HERE) -> None:
+    out_parquet = out_dir / OUT_PARQUET.name
+    out_topojson = out_dir / OUT_TOPOJSON.name
     src = read_source()
     keyed, report = assign_keys(src)
     for line in report:
@@ -784,8 +795,8 @@ def main() -> None:
     simp = simplify(keyed)
     check(simp)
     simp = simp[OUT_COLUMNS]
-    write_parquet(simp, OUT_PARQUET)
-    topo = write_topojson(simp, OUT_TOPOJSON)
+    write_parquet(simp, out_parquet)
+    topo = write_topojson(simp, out_topojson)
     nverts = int(shapely.get_num_coordinates(simp.geometry.values).sum())
     log(f"rows: {len(simp)} countries, {nverts} vertices after simplification")
     log(
@@ -793,9 +804,10 @@ def main() -> None:
         + ", ".join(f"{k}={len(v['geometries'])}" for k, v in topo["objects"].items())
         + f", arcs={len(topo['arcs'])}"
     )
-    for p in (OUT_PARQUET, OUT_TOPOJSON):
+    for p in (out_parquet, out_topojson):
         log(f"{p.name}: {p.stat().st_size} bytes, sha256 {sha256(p)}")
 
 
 if __name__ == "__main__":
-    main()
+    # `--out DIR` writes elsewhere (the reproducibility test uses it); default: data/.
+    main(Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else HERE)

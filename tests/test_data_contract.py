@@ -204,3 +204,17 @@ def test_crimea_is_drawn_in_ukraine():
     simferopol = shapely.Point(34.10, 44.95)
     assert countries.loc["UKR", "geometry"].contains(simferopol)
     assert not countries.loc["RUS", "geometry"].contains(simferopol)
+
+
+def test_country_files_rebuild_byte_for_byte(tmp_path):
+    """data/build_countries.py regenerates both border files exactly (into a temp folder)."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, str(DATA / "build_countries.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    for name in ("countries.parquet", "world_outline.json"):
+        assert sha256_of(tmp_path / name) == sha256_of(DATA / name), name

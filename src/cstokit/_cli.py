@@ -47,11 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         from ._export import export
 
         try:
-            export(args.out, overwrite=args.overwrite, notebooks=not args.no_notebooks)
+            result = export(args.out, overwrite=args.overwrite, notebooks=not args.no_notebooks)
         except FileExistsError as exc:
             print(f"cstokit export: {exc}", file=sys.stderr)
             return 2
-        return 0
+        return 0 if result.ok else 1
     if args.command == "present":
         from ._present import present
 

@@ -40,9 +40,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "map.caption": {
         "en": "Borders: Natural Earth 5.1.1 (German point of view). Membership: data/memberships.csv; "
-        "{n} sources. Historic states are drawn on today's borders.",
+        "sources: {n}. Historic states are drawn on today's borders.",
         "fr": "Frontières : Natural Earth 5.1.1 (point de vue allemand). Adhésions : "
-        "data/memberships.csv ; {n} sources. Les États historiques sont dessinés sur les "
+        "data/memberships.csv ; sources : {n}. Les États historiques sont dessinés sur les "
         "frontières actuelles.",
     },
     "anim.title": {"en": "Members through time", "fr": "Les membres au fil du temps"},

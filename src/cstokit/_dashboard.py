@@ -1,0 +1,477 @@
+"""The teacher dashboard: a map, a year slider, the treaty's article, contributions, sources.
+
+notebooks/teacher/dashboard.ipynb calls :func:`dashboard`; `cstokit present` serves that
+notebook with Voila. Every panel catches its own errors and shows a short message
+instead of a traceback: the audience never sees code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+
+import pandas as pd
+
+from ._errors import CstokitError
+
+log = logging.getLogger("cstokit.dashboard")
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "Français",
+    "ru": "Русский",
+    "de": "Deutsch",
+    "es": "Español",
+    "pt": "Português",
+    "kk": "Қазақ тілі",
+}
+YEARS_AROUND = 3  # the slider runs from a few years before signature to a few after the end
+MAP_HEIGHT = 560
+KEYS_HELP = (
+    "Keys: <kbd>Tab</kbd> / <kbd>Shift</kbd>+<kbd>Tab</kbd> move between controls · "
+    "on the year slider <kbd>←</kbd> <kbd>→</kbd> one year, <kbd>Page&nbsp;Up</kbd> / "
+    "<kbd>Page&nbsp;Down</kbd> five years, <kbd>Home</kbd> / <kbd>End</kbd> first / last year, "
+    "or type a year in the box beside it and press <kbd>Enter</kbd> · "
+    "in a list <kbd>↑</kbd> <kbd>↓</kbd> · on buttons <kbd>Space</kbd> or <kbd>Enter</kbd>"
+)
+CSS = """
+<style>
+.cstokit-dash { font-size: 20px; line-height: 1.45; color: #111; }
+.cstokit-dash .widget-html-content { line-height: 1.45; }
+.cstokit-dash h1 { font-size: 30px; margin: 4px 0 2px 0; }
+.cstokit-dash h2 { font-size: 25px; margin: 14px 0 6px 0; }
+.cstokit-dash .cstokit-keys { font-size: 15px; color: #333; }
+.cstokit-dash kbd { border: 1px solid #888; border-radius: 4px; padding: 0 4px;
+  background: #f4f4f4; font-size: 14px; }
+.cstokit-dash .cstokit-controls { position: sticky; top: 0; z-index: 10; background: #fff;
+  border-bottom: 2px solid #0072B2; padding: 6px 0; }
+.cstokit-dash .widget-label { font-size: 20px; font-weight: bold; }
+.cstokit-dash select, .cstokit-dash .widget-readout, .cstokit-dash button {
+  font-size: 20px !important; }
+.cstokit-dash .widget-readout { min-width: 70px; font-weight: bold; }
+.cstokit-dash .widget-toggle-button, .cstokit-dash .widget-button { height: 42px; }
+.cstokit-dash .noUi-handle { width: 26px !important; height: 26px !important;
+  top: -9px !important; }
+.cstokit-dash blockquote { font-size: 24px; line-height: 1.5; margin: 8px 0 8px 0;
+  padding: 6px 16px; border-left: 6px solid #0072B2; background: #F7FBFF; }
+.cstokit-dash .cstokit-article-heading { font-size: 22px; font-weight: bold; }
+.cstokit-dash .cstokit-caption { font-size: 17px; color: #222; }
+.cstokit-dash .cstokit-source, .cstokit-dash .cstokit-sources li { font-size: 17px; }
+.cstokit-dash .cstokit-sources { max-height: 60vh; overflow-y: auto; }
+.cstokit-dash .cstokit-notice { font-size: 22px; padding: 10px 16px; background: #FFF6E0;
+  border-left: 6px solid #E69F00; }
+.cstokit-dash :focus-visible { outline: 4px solid #E69F00 !important; outline-offset: 2px; }
+/* No plot toolbar: it would add a dozen Tab stops between the slider and the article. */
+.cstokit-dash .modebar-container { display: none !important; }
+</style>
+"""
+
+
+def _esc(value) -> str:
+    return html.escape(str(value))
+
+
+def _notice(message: str) -> str:
+    return f"<div class='cstokit-notice' role='status'>{_esc(message)}</div>"
+
+
+def _friendly(exc: Exception) -> str:
+    """What the audience may read about a failure: the kit's own message, never a traceback."""
+    if isinstance(exc, CstokitError):
+        return str(exc).split("\n")[0][:400]
+    return f"the kit could not do this ({type(exc).__name__})."
+
+
+class Dashboard:
+    """The widgets of the dashboard and what happens when one changes."""
+
+    def __init__(self, treaty: str = "cst", year: int = 2022, operation: str | None = None):
+        import ipywidgets as w
+        import plotly.io as pio
+
+        from ._charts import operation_ids
+        from ._data import load
+        from ._members import treaty_ids
+
+        # Figures go to the page as plotly's mime type (drawn by the plotly extension
+        # Voila loads, with the kit's offline config); plotly's "notebook" renderer would
+        # also send all of plotly.js through the kernel on the first figure.
+        pio.renderers.default = "plotly_mimetype"
+        self.w = w
+        self.treaties = load("treaties").set_index("treaty_id")
+        self.today = dt.date.today()
+        self.map_fig = None
+        self.chart_fig = None
+        self.article_text = None
+        self.article_note = ""
+        self._quiet = False
+        self._provision = None
+
+        options = []
+        for tid in treaty_ids():
+            row = self.treaties.loc[tid]
+            name = row["name_en"] if len(row["name_en"]) <= 58 else row["name_en"][:56] + "…"
+            options.append((f"{row['organisation']} · {name}", tid))
+        if treaty not in dict((v, k) for k, v in options):
+            treaty = options[0][1]
+        ops = load("operations").set_index("operation_id")
+        with_figures = set(load("contributions")["operation_id"])
+        self.operations = ops
+        op_options = [(ops.loc[o, "name_en"], o) for o in operation_ids() if o in with_figures]
+        self.op_of_treaty = {}
+        for label_op in op_options:
+            self.op_of_treaty.setdefault(ops.loc[label_op[1], "treaty_id"], label_op[1])
+
+        label_style = {"description_width": "initial"}
+        self.treaty = w.Dropdown(
+            options=options,
+            value=treaty,
+            description="Treaty",
+            style=label_style,
+            layout=w.Layout(width="560px"),
+        )
+        low, high = self._year_range(treaty)
+        self.year = self._year_slider(low, high, year)
+        self.language = w.ToggleButtons(options=[], style={"button_width": "auto"})
+        self.operation = w.Dropdown(
+            options=op_options,
+            value=operation
+            if operation in dict((v, k) for k, v in op_options)
+            else self.op_of_treaty.get(treaty, op_options[0][1] if op_options else None),
+            description="Operation",
+            style=label_style,
+            layout=w.Layout(width="720px"),
+        )
+        self.show_sources = w.ToggleButton(
+            value=False,
+            description="Show sources",
+            tooltip="Show the references of the map, the article and the chart",
+            layout=w.Layout(width="200px"),
+        )
+
+        self.map_out = w.Output(layout=w.Layout(min_height=f"{MAP_HEIGHT}px"))
+        self.map_caption = w.HTML()
+        self.article_html = w.HTML()
+        self.chart_out = w.Output()
+        self.chart_caption = w.HTML()
+        self.sources_html = w.HTML(layout=w.Layout(display="none"))
+
+        controls = w.VBox(
+            [w.HBox([self.treaty, self.show_sources]), self.year],
+            layout=w.Layout(width="100%"),
+        )
+        controls.add_class("cstokit-controls")
+        self.controls = controls
+        self.root = w.VBox(
+            [
+                w.HTML(CSS),
+                controls,
+                self.sources_html,
+                self.map_out,
+                self.map_caption,
+                w.HTML("<h2>The collective-defence article</h2>"),
+                self.language,
+                self.article_html,
+                w.HTML("<h2>Who sent how many troops: every source's figure</h2>"),
+                self.operation,
+                self.chart_out,
+                self.chart_caption,
+                w.HTML(f"<div class='cstokit-keys'>{KEYS_HELP}</div>"),
+            ],
+            layout=w.Layout(width="100%"),
+        )
+        self.root.add_class("cstokit-dash")
+
+        self.treaty.observe(self._on_treaty, names="value")
+        self.language.observe(self._on_language, names="value")
+        self.operation.observe(self._on_operation, names="value")
+        self.show_sources.observe(self._on_show_sources, names="value")
+
+        self._render_map()
+        self._load_article()
+        self._render_chart()
+        self._render_sources()
+
+    # -- what the controls do -------------------------------------------------------------
+
+    def _year_range(self, treaty_id: str) -> tuple[int, int]:
+        row = self.treaties.loc[treaty_id]
+        first = int(str(row["signed"])[:4]) - YEARS_AROUND
+        last = self.today.year
+        if pd.notna(row["ended"]):
+            last = min(last, int(str(row["ended"])[:4]) + YEARS_AROUND)
+        return first, last
+
+    def _year_slider(self, low: int, high: int, value: int):
+        slider = self.w.IntSlider(
+            value=min(max(value, low), high),
+            min=low,
+            max=high,
+            step=1,
+            description="Year",
+            continuous_update=False,
+            readout=True,
+            style={"description_width": "initial"},
+            layout=self.w.Layout(width="auto", flex="1 1 auto"),
+        )
+        slider.observe(self._on_year, names="value")
+        return slider
+
+    def _on_treaty(self, change) -> None:
+        treaty_id = change["new"]
+        low, high = self._year_range(treaty_id)
+        # A new slider for the new treaty's years: the browser's slider keeps its first range
+        # for the Home and End keys when only min and max change.
+        old = self.year
+        self.year = self._year_slider(low, high, old.value)
+        self.controls.children = [self.controls.children[0], self.year]
+        old.close()
+        op = self.op_of_treaty.get(treaty_id)
+        self._render_map()
+        self._load_article()
+        if op is not None and op != self.operation.value:
+            self.operation.value = op  # re-renders the chart and the sources
+        else:
+            self._render_sources()
+
+    def _on_year(self, _change) -> None:
+        self._render_map()
+        self._render_sources()
+
+    def _on_language(self, _change) -> None:
+        if self._quiet:
+            return
+        self._render_article()
+        self._render_sources()
+
+    def _on_operation(self, _change) -> None:
+        self._render_chart()
+        self._render_sources()
+
+    def _on_show_sources(self, change) -> None:
+        self.sources_html.layout.display = "block" if change["new"] else "none"
+        self.show_sources.description = "Hide sources" if change["new"] else "Show sources"
+
+    # -- panels ---------------------------------------------------------------------------
+
+    def map_date(self) -> dt.date:
+        """31 December of the chosen year, or today in the current year."""
+        return min(dt.date(self.year.value, 12, 31), self.today)
+
+    def _render_map(self) -> None:
+        from IPython.display import display
+
+        from ._maps import member_map
+
+        try:
+            fig = member_map(self.treaty.value, self.map_date())
+            caption = fig.caption
+            fig.layout.annotations = [a for a in fig.layout.annotations if a.text != caption]
+            fig.update_annotations(font_size=24)
+            fig.update_layout(
+                height=MAP_HEIGHT,
+                font_size=18,
+                legend=dict(font_size=20, y=-0.01),
+                hoverlabel_font_size=18,
+                margin=dict(l=5, r=5, t=60, b=40),
+            )
+            fig.update_traces(marker_size=13, selector=dict(type="scattergeo"))
+        except Exception as exc:  # noqa: BLE001 - the audience sees a sentence, the log the rest
+            log.exception("map failed")
+            self.map_fig = None
+            self.map_out.clear_output()
+            self.map_caption.value = _notice(f"This map cannot be drawn: {_friendly(exc)}")
+            return
+        self.map_fig = fig
+        with self.map_out:
+            self.map_out.clear_output(wait=True)
+            display(fig)
+        self.map_caption.value = f"<div class='cstokit-caption'>{_esc(caption)}</div>"
+
+    def _defence_article(self, treaty_id: str):
+        from ._data import load
+
+        provisions = load("provisions")
+        rows = provisions[
+            (provisions["treaty_id"] == treaty_id) & (provisions["obligation"] == "defense")
+        ]
+        return None if rows.empty else rows.iloc[0]
+
+    def _load_article(self) -> None:
+        from ._treaties import articles
+
+        treaty_id = self.treaty.value
+        try:
+            provision = self._defence_article(treaty_id)
+            languages: list[str] = []
+            if provision is not None:
+                held = articles(treaty_id)
+                held = held[held["article"] == str(provision["article"])]
+                languages = list(dict.fromkeys(held["language"]))
+                # The original language first, then the others.
+                originals = list(dict.fromkeys(held[held["version"] == "original"]["language"]))
+                languages = originals + [x for x in languages if x not in originals]
+            self._provision = provision
+            options = [(LANGUAGE_NAMES.get(x, x), x) for x in languages]
+            self._quiet = True
+            try:
+                self.language.options = options
+                if options:
+                    self.language.value = options[0][1]
+            finally:
+                self._quiet = False
+            self.language.layout.display = "flex" if len(options) > 1 else "none"
+        except Exception as exc:  # noqa: BLE001
+            log.exception("article failed")
+            self._provision = None
+            self.language.options = []
+            self.article_text = None
+            self.article_html.value = _notice(f"The article cannot be shown: {_friendly(exc)}")
+            return
+        self._render_article()
+
+    def _official_publisher(self, treaty_id: str, provision) -> str:
+        """Who publishes the official text, as far as the kit's sources say."""
+        from ._sources import source, split_ids
+
+        ids = split_ids(self.treaties.loc[treaty_id, "source_id"])
+        if provision is not None:
+            ids += split_ids(provision["source_id"])
+        for sid in dict.fromkeys(ids):
+            row = source(sid)
+            if row["kind"] == "official":
+                return f"{row['publisher']} ({row['url']})"
+        return (
+            "the treaty's depositary; the kit's sources name no official publisher for this "
+            "treaty, so look for it in the United Nations Treaty Series (treaties.un.org)"
+        )
+
+    def _render_article(self) -> None:
+        from ._sources import cite
+        from ._treaties import article
+
+        treaty_id = self.treaty.value
+        provision = getattr(self, "_provision", None)
+        name = self.treaties.loc[treaty_id, "name_en"]
+        self.article_text = None
+        try:
+            if provision is None:
+                self.article_html.value = _notice(
+                    f"The kit records no collective-defence article for the {name} "
+                    "(data/provisions.csv). Choose another treaty, or read the treaty text at "
+                    f"{self._official_publisher(treaty_id, None)}."
+                )
+                return
+            number = str(provision["article"])
+            # The provision's one-line summary helps where the kit holds no text to quote.
+            note = (
+                f"<div class='cstokit-caption'>In short: {_esc(provision['note'])}</div>"
+                if pd.notna(provision["note"])
+                else ""
+            )
+            if not self.language.options:
+                self.article_html.value = (
+                    _notice(
+                        f"The kit holds no text of Article {number} of the {name}. The official "
+                        f"text is published by {self._official_publisher(treaty_id, provision)}."
+                    )
+                    + note
+                )
+                return
+            text = article(treaty_id, number, language=self.language.value)
+            self.article_text = text
+            note = ""
+            paragraphs = "".join(f"<p>{_esc(p)}</p>" for p in text.text.split("\n") if p.strip())
+            version = text.version.replace("-", " ")
+            self.article_html.value = (
+                f"<div class='cstokit-article' lang='{_esc(text.language)}'>"
+                f"<div class='cstokit-article-heading'>{_esc(name)}, Article {_esc(number)} "
+                f"({_esc(LANGUAGE_NAMES.get(text.language, text.language))}, {_esc(version)})"
+                "</div>"
+                f"<blockquote>{paragraphs}</blockquote>"
+                f"<div class='cstokit-source'>Source: {_esc(' · '.join(cite(text.source_id)))}"
+                f"</div>{note}</div>"
+            )
+        except Exception as exc:  # noqa: BLE001
+            log.exception("article failed")
+            self.article_html.value = _notice(f"The article cannot be shown: {_friendly(exc)}")
+
+    def _render_chart(self) -> None:
+        from IPython.display import display
+
+        from ._charts import contributions_chart
+
+        if self.operation.value is None:
+            self.chart_caption.value = _notice("The kit holds no contribution figures.")
+            return
+        try:
+            fig = contributions_chart(self.operation.value)
+            fig.update_layout(
+                font_size=18,
+                title_font_size=22,
+                legend_font_size=18,
+                hoverlabel_font_size=18,
+                height=max(360, (fig.layout.height or 360) + 80),
+            )
+            fig.update_traces(marker_size=16)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("chart failed")
+            self.chart_fig = None
+            self.chart_out.clear_output()
+            self.chart_caption.value = _notice(f"This chart cannot be drawn: {_friendly(exc)}")
+            return
+        self.chart_fig = fig
+        with self.chart_out:
+            self.chart_out.clear_output(wait=True)
+            display(fig)
+        self.chart_caption.value = f"<div class='cstokit-caption'>{_esc(fig.caption)}</div>"
+
+    def _render_sources(self) -> None:
+        from ._sources import cite
+
+        try:
+            parts = ["<div class='cstokit-sources'><h2>Sources of what is on screen</h2>"]
+            if self.map_fig is not None:
+                parts.append(
+                    f"<strong>Map ({_esc(self.treaties.loc[self.treaty.value, 'organisation'])}, "
+                    f"{self.map_date().isoformat()})"
+                    "</strong>" + self.map_fig.sources()._repr_html_()
+                )
+            if self.article_text is not None:
+                parts.append(
+                    "<strong>Article text</strong>"
+                    + cite(self.article_text.source_id)._repr_html_()
+                )
+            if self.chart_fig is not None:
+                parts.append(
+                    f"<strong>Contributions ({_esc(self.operation.value)})</strong>"
+                    + self.chart_fig.sources()._repr_html_()
+                )
+            parts.append(
+                "<p class='cstokit-source'>Borders: Natural Earth 5.1.1 (public domain), "
+                "German point-of-view edition.</p></div>"
+            )
+            self.sources_html.value = "".join(parts)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("sources failed")
+            self.sources_html.value = _notice(f"The sources cannot be listed: {_friendly(exc)}")
+
+
+def dashboard(treaty: str = "cst", year: int = 2022, operation: str | None = "csto_kaz_2022"):
+    """Build the dashboard and return its root widget (display it, or let Voila show it)."""
+    try:
+        return Dashboard(treaty=treaty, year=year, operation=operation).root
+    except Exception as exc:  # noqa: BLE001
+        import ipywidgets as w
+
+        log.exception("dashboard failed")
+        return w.HTML(
+            CSS
+            + "<div class='cstokit-dash'>"
+            + _notice(
+                f"The dashboard could not start: {_friendly(exc)} "
+                "Run `.venv/bin/cstokit doctor` on this computer for a fix."
+            )
+            + "</div>"
+        )

@@ -1,0 +1,806 @@
+"""`cstokit export --out DIR`: HTML pages that open from a USB stick, with no Python and no network.
+
+The folder holds one page per figure (membership animations with their in-browser
+slider, member maps at key dates, deployment maps, contribution charts, timelines,
+the invocations chart), a page of every article text with its source and version,
+a static rendering of every course notebook executed fresh, and index.html. Every
+page loads the folder's one copy of plotly.js (assets/plotly.min.js) and one copy of
+the map outline (assets/world-outline.js) by relative path, which works from file://.
+
+The folder is the user's: the command writes a manifest (.cstokit-export.json) of the
+files it wrote, refuses a folder holding anything else unless told to overwrite,
+and even then replaces or deletes only files that an earlier manifest names. It never
+writes into data/ or notebooks/ (notebooks are executed from a temporary copy).
+``CSTOKIT_NOTEBOOKS_DIR`` points it at another notebooks folder (used by the tests);
+``CSTOKIT_EXPORT_WORKERS`` sets how many processes build figure pages (default: cores, max 4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from ._errors import NoDataError
+
+MANIFEST = ".cstokit-export.json"
+PLOTLY_JS = "assets/plotly.min.js"
+OUTLINE_JS = "assets/world-outline.js"
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET_NOTE = (
+    "<div class='cstokit-widget-note' style='border:1px dashed #888;padding:4px 8px;"
+    "color:#444;font-style:italic'>An interactive control was here: it works when the "
+    "notebook runs in JupyterLab (<code>make lab</code>).</div>"
+)
+GEO_TYPES = ("choropleth", "scattergeo")
+# A widget app, not a text to read: it needs Python (`make present`).
+SKIP_NOTEBOOKS = {"teacher/dashboard.ipynb"}
+CELL_TIMEOUT = 300
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "ru": "Russian", "de": "German"}
+# What a page may load by itself: anything but a relative or data:/blob: URL is a request
+# that leaves the machine (links a reader clicks, <a href>, are not counted).
+_LOADS = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio|embed)\b[^>]*?\bsrc\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)"""
+    r"""|<link\b[^>]*?\bhref\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]+)"""
+    r"""|@import\s+(?:url\()?\s*["']?((?:https?:)?//[^"')\s]+)""",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Page:
+    """One file of the export and how to make it."""
+
+    rel: str
+    title: str
+    section: str
+    build: Callable[[], str | bytes]
+    note: str = ""
+
+
+@dataclass
+class ExportResult:
+    """What an export did: files written, pages that failed, files it left alone."""
+
+    out: Path
+    written: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, list[str]]] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when every planned page was written."""
+        return not self.failed
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def _say(message: str) -> None:
+    print(f"cstokit export: {message}", flush=True)
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB"
+    if n >= 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n} B"
+
+
+def _esc(value) -> str:
+    return html.escape(str(value))
+
+
+def _repo_root() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+def notebooks_dir() -> Path:
+    """The notebooks folder to render (``CSTOKIT_NOTEBOOKS_DIR`` overrides the repo's)."""
+    env = os.environ.get("CSTOKIT_NOTEBOOKS_DIR")
+    return Path(env).resolve() if env else _repo_root() / "notebooks"
+
+
+def external_loads(text: str) -> list[str]:
+    """URLs a page would fetch by itself from outside the machine (scripts, styles, images)."""
+    return [next(g for g in m.groups() if g) for m in _LOADS.finditer(text)]
+
+
+def _neutralise(text: str) -> str:
+    """Turn what a page would fetch from the network into inert attributes."""
+
+    def fix(match: re.Match) -> str:
+        whole = match.group(0)
+        url = next(g for g in match.groups() if g)
+        if whole.lstrip().startswith("@import"):
+            return "/* removed for offline use: " + url.replace("*/", "") + " */"
+        return whole.replace(url, "about:blank#offline-removed:" + url.replace("//", "", 1), 1)
+
+    return _LOADS.sub(fix, text)
+
+
+# -- the folder: manifest, refusal, safe writes ---------------------------------------------
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _read_manifest(out: Path) -> list[str]:
+    path = out / MANIFEST
+    if not path.is_file():
+        return []
+    try:
+        files = json.loads(path.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, json.JSONDecodeError, AttributeError):
+        return []
+    # Only plain relative paths inside the folder count as the kit's own files.
+    own = []
+    for rel in files:
+        if not isinstance(rel, str) or rel.startswith(("/", "\\")) or ".." in Path(rel).parts:
+            continue
+        if _inside(out / rel, out):
+            own.append(Path(rel).as_posix())
+    return own
+
+
+def _files_in(out: Path) -> list[str]:
+    found = []
+    for path in sorted(out.rglob("*")):
+        if path.is_file() or path.is_symlink():
+            rel = path.relative_to(out).as_posix()
+            if rel != MANIFEST:
+                found.append(rel)
+    return found
+
+
+def _write_manifest(out: Path, files: list[str], status: str) -> None:
+    content = {
+        "tool": "cstokit export",
+        "version": __version__,
+        "status": status,
+        "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "note": "Files cstokit export wrote here. `cstokit export --overwrite` replaces or "
+        "deletes only these; every other file in this folder is left alone.",
+        "files": sorted(set(files)),
+    }
+    _atomic_write(out / MANIFEST, json.dumps(content, indent=2) + "\n")
+
+
+def _atomic_write(target: Path, content: str | bytes) -> int:
+    """Write beside the target and rename: never half a file, never through a symlink."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".cstokit-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return len(data)
+
+
+def _check_folder(out: Path, planned: list[str], overwrite: bool) -> tuple[list[str], list[str]]:
+    """Return (the earlier manifest's files, files the kit did not write); raise if refused."""
+    from ._data import data_dir
+
+    for forbidden, why in (
+        (data_dir(), "the kit's data/ folder"),
+        (notebooks_dir(), "the notebooks/ folder"),
+    ):
+        if _inside(out, forbidden):
+            raise FileExistsError(
+                f"refused to write into {out}: it is inside {why} ({forbidden}), which the "
+                "kit never writes to. Choose another folder, e.g. --out export."
+            )
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out} exists and is not a folder; choose another --out.")
+    if not out.exists():
+        return [], []
+    own = set(_read_manifest(out))
+    present = _files_in(out)
+    foreign = [rel for rel in present if rel not in own]
+    if not present:
+        return sorted(own), []
+
+    def listing(files: list[str]) -> str:
+        shown = ", ".join(files[:8])
+        return shown + (f" and {len(files) - 8} more" if len(files) > 8 else "")
+
+    if not overwrite:
+        if foreign:
+            raise FileExistsError(
+                f"refused: {out} already holds {len(foreign)} file(s) that cstokit export did "
+                f"not write ({listing(foreign)}). Nothing was written. Choose an empty or new "
+                "folder; or add --overwrite to write beside them (they are never replaced or "
+                "deleted)."
+            )
+        raise FileExistsError(
+            f"refused: {out} holds an earlier export ({len(own)} files named in {MANIFEST}). "
+            "Nothing was written. Add --overwrite to replace that export."
+        )
+    clashes = [rel for rel in planned if rel in foreign]
+    if clashes:
+        raise FileExistsError(
+            f"refused even with --overwrite: {listing(clashes)} in {out} would be replaced, "
+            "but cstokit export did not write them (they are not in its manifest). Nothing "
+            "was written or deleted. Move them away or choose another folder."
+        )
+    return sorted(own), foreign
+
+
+# -- pages -----------------------------------------------------------------------------------
+
+PAGE_CSS = """
+body { font-family: Arial, Helvetica, sans-serif; margin: 1.2em auto; max-width: 60em;
+  padding: 0 1em; line-height: 1.5; color: #111; }
+h1 { font-size: 1.8em; } h2 { margin-top: 1.6em; border-bottom: 2px solid #0072B2; }
+h3 { margin-bottom: 0.2em; }
+blockquote { margin: 0.4em 0; padding: 0.3em 1em; border-left: 5px solid #0072B2;
+  background: #F7FBFF; font-size: 1.1em; }
+.source, .note { font-size: 0.92em; color: #333; overflow-wrap: anywhere; }
+.size { color: #555; font-size: 0.9em; }
+nav.cstokit-nav { margin-bottom: 1em; }
+li { margin: 0.2em 0; }
+"""
+
+
+def _nav(index: str = "index.html") -> str:
+    return (
+        "<nav class='cstokit-nav' style='font-family:Arial,Helvetica,sans-serif;"
+        f"font-size:16px;margin:0 0 8px 0'><a href='{index}'>&larr; All pages of this "
+        "export</a></nav>"
+    )
+
+
+def _html_page(title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
+        f"<title>{_esc(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n"
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+def _figure_page(make: Callable[[], object], title: str) -> Callable[[], str]:
+    def build() -> str:
+        from ._figures import to_standalone_html
+
+        fig = make()
+        page = to_standalone_html(fig, plotlyjs=PLOTLY_JS, geo=OUTLINE_JS, title=title)
+        return page.replace("<body>", "<body>" + _nav(), 1)
+
+    return build
+
+
+def _is_full_date(value) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
+def key_dates(treaty_id: str, today: dt.date | None = None) -> list[tuple[dt.date, str]]:
+    """Dates worth a map: signature, entry into force, the start of each operation, the end
+    (its eve) or today.
+    """
+    from ._data import load
+    from ._members import treaty_row
+
+    today = today or dt.date.today()
+    row = treaty_row(treaty_id)
+    dates: list[tuple[dt.date, str]] = []
+    if _is_full_date(row["signed"]):
+        dates.append((dt.date.fromisoformat(row["signed"]), "signature"))
+    if _is_full_date(row["in_force"]):
+        dates.append((dt.date.fromisoformat(row["in_force"]), "entry into force"))
+    ops = load("operations")
+    for op in ops[ops["treaty_id"] == treaty_id].itertuples():
+        if _is_full_date(op.start):
+            dates.append((dt.date.fromisoformat(op.start), f"{op.name_en} begins"))
+    if _is_full_date(row["ended"]):
+        dates.append((dt.date.fromisoformat(row["ended"]) - dt.timedelta(days=1), "eve of its end"))
+    elif pd.isna(row["ended"]):
+        dates.append((today, "today"))
+    seen, unique = set(), []
+    for day, label in sorted(dates):
+        if day not in seen and day <= today:
+            seen.add(day)
+            unique.append((day, label))
+    return unique
+
+
+def _articles_page() -> str:
+    from ._data import load
+    from ._members import treaty_ids, treaty_row
+    from ._sources import cite
+
+    texts = load("articles")
+    provisions = load("provisions")
+    parts = [
+        _nav(),
+        "<h1>Treaty articles: the texts the kit holds</h1>",
+        "<p class='note'>Each text is quoted from the source named under it; <em>version</em> "
+        "says which text it is (original, amended, or a translation made for the kit).</p>",
+    ]
+    for tid in treaty_ids():
+        treaty = treaty_row(tid)
+        parts.append(f"<h2 id='{_esc(tid)}'>{_esc(treaty['name_en'])} ({_esc(tid)})</h2>")
+        rows = texts[texts["treaty_id"] == tid]
+        if rows.empty:
+            parts.append("<p class='note'>The kit holds no article text of this treaty.</p>")
+        for row in rows.sort_values(["article", "language", "version"]).itertuples():
+            language = LANGUAGE_NAMES.get(row.language, row.language)
+            paragraphs = "".join(f"<p>{_esc(p)}</p>" for p in str(row.text).split("\n") if p)
+            refs = "".join(f"<li>{_esc(line)}</li>" for line in cite(row.source_id))
+            parts.append(
+                f"<article lang='{_esc(row.language)}'><h3>Article {_esc(row.article)} "
+                f"<span class='note'>· {_esc(language)} · version: {_esc(row.version)}</span>"
+                f"</h3><blockquote>{paragraphs}</blockquote>"
+                f"<div class='source'>Source:<ol>{refs}</ol></div></article>"
+            )
+        held = set(rows["article"])
+        summary = provisions[(provisions["treaty_id"] == tid) & ~provisions["article"].isin(held)]
+        if not summary.empty:
+            items = "".join(
+                f"<li>{_esc(p.obligation)} (Article {_esc(p.article)}): {_esc(p.note)} "
+                f"<span class='source'>[{_esc('; '.join(cite(p.source_id)))}]</span></li>"
+                for p in summary.itertuples()
+            )
+            parts.append(
+                "<p class='note'>Articles the kit describes but holds no text of "
+                f"(from data/provisions.csv):</p><ul class='note'>{items}</ul>"
+            )
+    return _html_page("Treaty articles: texts, sources and versions", "\n".join(parts))
+
+
+# -- notebooks -------------------------------------------------------------------------------
+
+
+def _plotly_to_html(nb) -> tuple[int, bool]:
+    """Turn every plotly output into a <div> drawn by the page's shared plotly.min.js, and
+    every widget into a note that it needs a running notebook.
+    """
+    count, geo = 0, False
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data") or {}
+            if WIDGET_MIME in data:
+                # No widget state is kept (nor could it run without a kernel): say so.
+                out["data"] = {"text/html": WIDGET_NOTE}
+                continue
+            fig = data.get(PLOTLY_MIME)
+            if not isinstance(fig, dict):
+                continue
+            count += 1
+            traces = list(fig.get("data", []))
+            for frame in fig.get("frames", []) or []:
+                traces += frame.get("data", []) or []
+            geo = geo or any(t.get("type") in GEO_TYPES for t in traces)
+            height = (fig.get("layout") or {}).get("height") or 520
+            div_id = f"cstokit-figure-{count}"
+            payload = json.dumps(fig, separators=(",", ":")).replace("</", "<\\/")
+            out["data"] = {
+                "text/html": (
+                    f"<div id='{div_id}' class='plotly-graph-div' "
+                    f"style='height:{int(height)}px;width:100%'></div>"
+                    f"<script>(function(){{var f={payload};"
+                    "f.config=Object.assign({},f.config||{},{responsive:true,displaylogo:false});"
+                    f"Plotly.newPlot('{div_id}',f);}})();</script>"
+                )
+            }
+            out.pop("metadata", None)
+            out["metadata"] = {}
+    return count, geo
+
+
+_STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.IGNORECASE | re.DOTALL)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def _quiet_css(page: str) -> str:
+    """Drop CSS comments that name web addresses (credits in nbconvert's stylesheets), so the
+    page names no external URL except the links a notebook's author wrote.
+    """
+
+    def style(match: re.Match) -> str:
+        css = _CSS_COMMENT.sub(
+            lambda c: "" if re.search(r"https?://", c.group(0)) else c.group(0), match.group(2)
+        )
+        return match.group(1) + css + match.group(3)
+
+    return _STYLE.sub(style, page)
+
+
+def _title_of(nb, fallback: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return fallback
+
+
+def _notebook_page(rel: str, workdir: Path, status: dict) -> Callable[[], str]:
+    def build() -> str:
+        import nbformat
+        from nbclient import NotebookClient
+        from nbconvert import HTMLExporter
+
+        path = workdir / rel
+        nb = nbformat.read(path, as_version=4)
+        kernel = (nb.metadata.get("kernelspec") or {}).get("name") or "python3"
+        client = NotebookClient(
+            nb,
+            timeout=CELL_TIMEOUT,
+            kernel_name=kernel,
+            allow_errors=True,
+            resources={"metadata": {"path": str(path.parent)}},
+        )
+        # A widget open in a cell makes nbclient wait for the whole timeout (an open nbclient
+        # issue); the static page has no use for widget state anyway.
+        client.comm_open_handlers = {}
+        previous = os.environ.get("PLOTLY_RENDERER")
+        os.environ["PLOTLY_RENDERER"] = "plotly_mimetype"  # one JSON output per figure
+        try:
+            client.execute()
+        finally:
+            if previous is None:
+                os.environ.pop("PLOTLY_RENDERER", None)
+            else:
+                os.environ["PLOTLY_RENDERER"] = previous
+        errors = [
+            i
+            for i, cell in enumerate(nb.cells, 1)
+            if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+        ]
+        status["errors"] = errors
+        figures, geo = _plotly_to_html(nb)
+        assets = ([PLOTLY_JS] if figures else []) + ([OUTLINE_JS] if geo else [])
+        exporter = HTMLExporter(
+            template_name="cstokit_export",
+            extra_template_basedirs=[
+                str(Path(__file__).parent / "jupyter_data/nbconvert/templates")
+            ],
+            embed_images=True,
+        )
+        title = _title_of(nb, Path(rel).stem)
+        nb.metadata["title"] = title
+        when = dt.date.today().isoformat()
+        resources = {
+            "metadata": {"name": title, "path": str(path.parent)},
+            "cstokit_assets": assets,
+            "cstokit_note": f"notebooks/{rel}, executed on {when} by cstokit export",
+        }
+        body, _ = exporter.from_notebook_node(nb, resources=resources)
+        return _quiet_css(body)
+
+    return build
+
+
+def _notebook_pages(workdir: Path) -> list[Page]:
+    pages = []
+    for path in sorted(workdir.rglob("*.ipynb")):
+        rel = path.relative_to(workdir).as_posix()
+        if ".ipynb_checkpoints" in rel or rel in SKIP_NOTEBOOKS:
+            continue
+        stem = rel[: -len(".ipynb")].replace("/", "-")
+        section = (
+            "Teacher notebooks (guide and answer keys)"
+            if rel.startswith("teacher/")
+            else "Course notebooks"
+        )
+        status: dict = {}
+        page = Page(
+            f"notebook-{stem}.html",
+            rel,
+            section,
+            _notebook_page(rel, workdir, status),
+            note="executed fresh",
+        )
+        page.status = status  # type: ignore[attr-defined]
+        pages.append(page)
+    return pages
+
+
+# -- the plan --------------------------------------------------------------------------------
+
+
+def plan(include_notebooks: bool = True, workdir: Path | None = None) -> list[Page]:
+    """Every page of the export, in order (built lazily when written)."""
+    import plotly.offline
+
+    from . import _charts, _maps
+    from ._data import load
+    from ._geo import geo_assets_js
+    from ._members import treaty_ids, treaty_row
+
+    today = dt.date.today()
+    pages = [
+        Page(PLOTLY_JS, "plotly.js", "assets", lambda: plotly.offline.get_plotlyjs()),
+        Page(OUTLINE_JS, "map outline", "assets", geo_assets_js),
+    ]
+    for tid in treaty_ids():
+        row = treaty_row(tid)
+        start = int(str(row["signed"])[:4])
+        end = int(str(row["ended"])[:4]) if pd.notna(row["ended"]) else today.year - 1
+        end = max(start, end)
+        pages.append(
+            Page(
+                f"members-{tid}.html",
+                f"{row['name_en']}: members {start}–{end}",
+                "Members through the years (slider and Play button)",
+                _figure_page(
+                    lambda tid=tid, start=start, end=end: _maps.membership_animation(
+                        tid, start, end
+                    ),
+                    f"{row['organisation']}: members through the years",
+                ),
+            )
+        )
+    for tid in treaty_ids():
+        row = treaty_row(tid)
+        for day, label in key_dates(tid, today):
+            pages.append(
+                Page(
+                    f"map-{tid}-{day.isoformat()}.html",
+                    f"{row['organisation']} ({tid}), {day.isoformat()}: {label}",
+                    "Members on key dates",
+                    _figure_page(
+                        lambda tid=tid, day=day: _maps.member_map(tid, day),
+                        f"{row['organisation']}: members on {day.isoformat()}",
+                    ),
+                )
+            )
+    ops = load("operations").sort_values("operation_id")
+    with_figures = set(load("contributions")["operation_id"])
+    with_events = set(load("events")["operation_id"].dropna())
+    for op in ops.itertuples():
+        oid = op.operation_id
+        makers = [("deployment", "who sent troops, and where", _maps.deployment_map)]
+        if oid in with_figures:
+            makers.append(
+                ("contributions", "personnel by country, every source", _charts.contributions_chart)
+            )
+        if oid in with_events:
+            makers.append(("timeline", "timeline", _charts.timeline))
+        for kind, label, maker in makers:
+            pages.append(
+                Page(
+                    f"{kind}-{oid}.html",
+                    f"{op.name_en}: {label}",
+                    "Operations",
+                    _figure_page(lambda maker=maker, oid=oid: maker(oid), f"{op.name_en}: {label}"),
+                )
+            )
+    pages.append(
+        Page(
+            "invocations.html",
+            "When collective-defence clauses were invoked",
+            "Invocations",
+            _figure_page(_charts.invocations_chart, "Invocations of collective-defence clauses"),
+        )
+    )
+    pages.append(
+        Page(
+            "articles.html",
+            "Every article text, with its source and version",
+            "Texts",
+            _articles_page,
+        )
+    )
+    if include_notebooks and workdir is not None:
+        pages += _notebook_pages(workdir)
+    return pages
+
+
+def _index_page(pages: list[Page], result: ExportResult, notebooks_note: str) -> str:
+    sections: dict[str, list[str]] = {}
+    for page in pages:
+        if page.section == "assets" or page.rel not in result.sizes:
+            continue
+        note = f" <span class='note'>({_esc(page.note)})</span>" if page.note else ""
+        sections.setdefault(page.section, []).append(
+            f"<li><a href='{_esc(page.rel)}'>{_esc(page.title)}</a>{note} "
+            f"<span class='size'>{_size(result.sizes[page.rel])}</span></li>"
+        )
+    total = sum(result.sizes.values())
+    parts = [
+        "<h1>cstokit: collective security treaties, offline</h1>",
+        "<p>These pages open in any browser from this folder (a USB stick is fine): no Python, "
+        "no internet. Maps move with their slider or the Play button; hover a country or a mark "
+        "for its source. Exported on "
+        f"{dt.date.today().isoformat()} by cstokit {__version__}.</p>",
+    ]
+    for section, items in sections.items():
+        parts.append(f"<h2>{_esc(section)}</h2><ul>{''.join(items)}</ul>")
+    if notebooks_note:
+        parts.append(f"<p class='note'>{_esc(notebooks_note)}</p>")
+    parts.append(
+        "<h2>About this folder</h2><p class='note'>Every page loads "
+        f"<code>{PLOTLY_JS}</code> ({_size(result.sizes.get(PLOTLY_JS, 0))}, plotly.js, MIT "
+        f"licence) and, for maps, <code>{OUTLINE_JS}</code> "
+        f"({_size(result.sizes.get(OUTLINE_JS, 0))}, country outlines from Natural Earth "
+        "5.1.1, public domain). Keep the folder together. Total size "
+        f"{_size(total)}. Data: CC BY 4.0, see each page's sources. The teacher dashboard "
+        "needs Python: <code>make present</code>.</p>"
+    )
+    return _html_page("cstokit export", "\n".join(parts))
+
+
+# -- building pages, on every core ------------------------------------------------------------
+
+_PAGES: list[Page] = []  # what forked workers build, by index
+
+
+def _build_one(index: int) -> tuple[str, str | bytes, float]:
+    page = _PAGES[index]
+    t0 = time.monotonic()
+    try:
+        return "ok", page.build(), time.monotonic() - t0
+    except NoDataError as exc:
+        return "skipped", str(exc), 0.0
+    except Exception as exc:  # noqa: BLE001 - one broken page must not stop the rest
+        return "failed", f"{type(exc).__name__}: {exc}", 0.0
+
+
+def _build_all(pages: list[Page]):
+    """Yield (page, outcome, content, seconds) in order; figure pages are built in parallel."""
+    global _PAGES
+    _PAGES = pages
+    parallel = [i for i, p in enumerate(pages) if not p.rel.startswith("notebook-")]
+    wanted = os.environ.get("CSTOKIT_EXPORT_WORKERS", "")
+    workers = int(wanted) if wanted.isdigit() else min(4, os.cpu_count() or 1)
+    workers = max(1, min(workers, len(parallel)))
+    try:
+        if workers > 1 and sys.platform.startswith("linux"):
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # Forked workers inherit the loaded data and the page list; results come in order.
+            with ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork")
+            ) as pool:
+                for i, outcome in zip(parallel, pool.map(_build_one, parallel), strict=True):
+                    yield (pages[i], *outcome)
+        else:
+            for i in parallel:
+                yield (pages[i], *_build_one(i))
+        for i, page in enumerate(pages):
+            if i not in parallel:
+                _say(f"{page.rel}: executing notebooks/{page.title} …")
+                yield (page, *_build_one(i))
+    finally:
+        _PAGES = []
+
+
+# -- the command -----------------------------------------------------------------------------
+
+
+def export(out, overwrite: bool = False, notebooks: bool = True) -> ExportResult:
+    """Write the export folder; raise FileExistsError (with the reason) when it refuses."""
+    started = time.monotonic()
+    out = Path(out).expanduser().absolute()
+    source_nb = notebooks_dir()
+    with tempfile.TemporaryDirectory(prefix="cstokit-export-") as tmp:
+        workdir = None
+        if notebooks and source_nb.is_dir():
+            # Executed from a copy: a notebook that saves a file never writes into notebooks/.
+            workdir = Path(tmp) / "notebooks"
+            shutil.copytree(
+                source_nb,
+                workdir,
+                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+                symlinks=True,
+            )
+        pages = plan(include_notebooks=notebooks, workdir=workdir)
+        planned = [p.rel for p in pages] + ["index.html"]
+        own_before, foreign = _check_folder(out, planned, overwrite)
+        result = ExportResult(out=out, kept=foreign)
+        out.mkdir(parents=True, exist_ok=True)
+        # Recorded before anything is written: an interrupted export still knows its files.
+        _write_manifest(out, own_before + planned, status="incomplete")
+        n = len(planned)
+        _say(f"writing {n} files into {out}")
+        for i, (page, outcome, content, seconds) in enumerate(_build_all(pages), 1):
+            label = f"[{i:>{len(str(n))}}/{n}] {page.rel}"
+            if outcome == "skipped":
+                result.skipped.append((page.rel, content))
+                _say(f"{label}: skipped ({content})")
+                continue
+            if outcome == "failed":
+                result.failed.append((page.rel, content))
+                _say(f"{label}: FAILED ({content[:300]})")
+                continue
+            if isinstance(content, str) and page.rel.endswith(".html"):
+                outside = external_loads(content)
+                if outside:
+                    # Offline means offline: the address stays readable, the browser never asks.
+                    content = _neutralise(content)
+                    result.warnings.append((page.rel, outside))
+                    _say(f"{label}: removed {len(outside)} network load(s), e.g. {outside[0]}")
+            size = _atomic_write(out / page.rel, content)
+            result.written.append(page.rel)
+            result.sizes[page.rel] = size
+            extra = ""
+            status = getattr(page, "status", {})
+            if status.get("errors"):
+                extra = f"; cells {', '.join(map(str, status['errors']))} raised errors (shown on the page)"
+            _say(f"{label} {_size(size)} ({seconds:.1f} s){extra}")
+        if not notebooks:
+            nb_note = "Notebooks were not exported (--no-notebooks)."
+        elif workdir is None:
+            nb_note = f"No notebooks folder at {source_nb}."
+        else:
+            nb_note = (
+                "Notebooks were executed fresh in a temporary copy; the dashboard "
+                "(notebooks/teacher/dashboard.ipynb) needs Python and is not exported."
+            )
+        size = _atomic_write(out / "index.html", _index_page(pages, result, nb_note))
+        result.written.append("index.html")
+        result.sizes["index.html"] = size
+        _say(f"[{n}/{n}] index.html {_size(size)}")
+    # Files of the earlier export that this one did not write again: the kit's own, so removed.
+    from ._data import data_dir
+
+    for rel in own_before:
+        if rel in result.written:
+            continue
+        target = out / rel
+        protected = _inside(target, data_dir()) or _inside(target, source_nb)
+        if (
+            (target.is_file() or target.is_symlink())
+            and _inside(target.parent, out)
+            and not protected
+        ):
+            target.unlink()
+            result.removed.append(rel)
+    for folder in sorted({(out / rel).parent for rel in result.removed}, reverse=True):
+        if folder != out and _inside(folder, out) and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    _write_manifest(out, result.written, status="complete" if result.ok else "partial")
+    total = sum(result.sizes.values())
+    _say(
+        f"done in {time.monotonic() - started:.0f} s: {len(result.written)} files, "
+        f"{_size(total)} in {out}; open {out / 'index.html'}"
+    )
+    if result.removed:
+        _say(
+            f"removed {len(result.removed)} file(s) of the earlier export: {', '.join(result.removed[:8])}"
+        )
+    if result.kept:
+        _say(
+            f"left alone {len(result.kept)} file(s) it did not write: "
+            + ", ".join(result.kept[:8])
+            + (" …" if len(result.kept) > 8 else "")
+        )
+    if result.failed:
+        _say(f"{len(result.failed)} page(s) FAILED: " + "; ".join(r for r, _ in result.failed))
+        print(
+            "cstokit export: the pages listed above are missing from the export.",
+            file=sys.stderr,
+        )
+    return result
