@@ -1,0 +1,196 @@
+"""The figures: what they draw, what they say, how they fail, and that they draw offline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from browser import COUNT_MAP_SHAPES, browser_page
+from conftest import chromium_or_skip
+
+import cstokit
+from cstokit import NoDataError, UnknownIdError
+from cstokit._figures import SYMBOLS
+
+OP = "csto_kaz_2022"
+
+
+def _traces(fig, kind):
+    return [t for t in fig.data if t.type == kind]
+
+
+def test_member_map_draws_each_status_by_colour_and_symbol():
+    fig = cstokit.member_map("cst", "2022-01-06")
+    drawn = {t.name: list(t.locations) for t in _traces(fig, "choropleth") if len(t.locations)}
+    assert sorted(drawn["Member"]) == ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]
+    assert drawn["Former member"] == ["AZE", "GEO"]
+    assert drawn["Suspended"] == ["UZB"]
+    # Status is never told by colour alone: each has its own symbol and legend label.
+    assert (
+        len(set(SYMBOLS[s] for s in ("member", "frozen", "suspended", "signatory", "former"))) == 5
+    )
+    hover = " ".join(t for tr in _traces(fig, "choropleth") for t in tr.text)
+    assert "since 1994-04-20" in hover and "Source:" in hover
+
+
+def test_member_map_carries_no_geometry_and_asks_no_cdn():
+    fig = cstokit.member_map("nato", "2024-12-31", region="world")
+    payload = fig.to_json()
+    assert len(payload) < 300_000
+    assert "geojson" not in json.loads(payload)["data"][0]
+    import plotly.io as pio
+
+    default, pio.renderers.default = pio.renderers.default, "plotly_mimetype"  # as in Jupyter
+    try:
+        mime = fig._repr_mimebundle_()["application/vnd.plotly.v1+json"]
+    finally:
+        pio.renderers.default = default
+    assert mime["config"]["topojsonURL"] == "/cstokit/geo/"
+
+
+def test_member_map_table_matches_members_at():
+    table = cstokit.member_map("nato", "1990-06-01").table()
+    members = cstokit.members_at("nato", "1990-06-01")
+    assert set(table[table["status"] == "member"]["iso3"]) == set(members["iso3"])
+    assert len(cstokit.member_map("nato", "1990-06-01").sources()) >= 1
+
+
+@pytest.mark.parametrize(
+    ("treaty", "date", "words"),
+    [
+        ("nato", "1940-01-01", "not signed until 1949-04-04"),
+        ("warsaw_pact", "1995-01-01", "ended 1991-07-01"),
+    ],
+)
+def test_a_date_outside_a_treaty_gives_an_empty_map_that_says_so(treaty, date, words):
+    fig = cstokit.member_map(treaty, date)
+    members = [
+        t for t in _traces(fig, "choropleth") if t.name in ("Member", "Participation frozen")
+    ]
+    assert not any(len(t.locations) for t in members)
+    assert words in fig.layout.annotations[0].text
+
+
+def test_unknown_treaty_or_operation_lists_the_valid_ids():
+    with pytest.raises(UnknownIdError, match="Did you mean 'nato'"):
+        cstokit.member_map("natoo", "2000-01-01")
+    with pytest.raises(UnknownIdError, match="csto_kaz_2022"):
+        cstokit.deployment_map("csto_kaz")
+    with pytest.raises(UnknownIdError, match="region"):
+        cstokit.member_map("nato", "2000-01-01", region="mars")
+
+
+def test_animation_has_a_frame_per_year_and_a_slider():
+    fig = cstokit.membership_animation(["nato", "warsaw_pact"], 1949, 1991, 2)
+    years = [f.name[:4] for f in fig.frames]
+    assert years[0] == "1949" and years[-1] == "1991" and len(years) == 22
+    assert [s.label for s in fig.layout.sliders[0].steps] == years
+    # every frame has the same traces, so the browser can swap them
+    assert {len(f.data) for f in fig.frames} == {len(fig.data)}
+    assert set(fig.table()["treaty_id"]) == {"nato", "warsaw_pact"}
+
+
+@pytest.mark.parametrize("bad", [(1949, 1940, 1), (1949, 1960, 0), ("1949", 1960, 1)])
+def test_animation_bad_years_are_explained(bad):
+    with pytest.raises(cstokit.CstokitError, match="start|whole number"):
+        cstokit.membership_animation("nato", *bad)
+
+
+def test_deployment_map_shows_host_contributors_routes_and_sites():
+    fig = cstokit.deployment_map(OP)
+    table = fig.table()
+    assert set(table[table["kind"] == "contributor"]["iso3"]) == {"ARM", "BLR", "KGZ", "RUS", "TJK"}
+    assert list(table[table["kind"] == "host"]["iso3"]) == ["KAZ"]
+    routes = [t for t in _traces(fig, "scattergeo") if t.mode == "lines"]
+    assert len(routes) == 5
+    sites = table[table["kind"].str.startswith("site:")]
+    assert "Almaty International Airport" in set(sites["name"])
+    assert sites["source_id"].str.len().gt(0).all()
+    assert "without coordinates" in fig.caption
+
+
+def test_contributions_chart_shows_every_sources_figure_and_the_gaps():
+    fig = cstokit.contributions_chart(OP)
+    table = fig.table()
+    figures = table.dropna(subset=["personnel"])
+    marks = sum(len(t.x) for t in _traces(fig, "scatter"))
+    assert marks == len(figures)  # one mark per source's figure, none merged
+    assert "Tajikistan: 100" in fig.caption and "a gap of 100" in fig.caption
+    # official and reported figures are drawn differently (open marks for approximations)
+    symbols = {s for t in _traces(fig, "scatter") for s in t.marker.symbol}
+    assert any(s.endswith("-open") for s in symbols) and any(
+        not s.endswith("-open") for s in symbols
+    )
+
+
+def test_an_operation_without_figures_gets_a_clear_message(data_copy):
+    from cstokit._data import sha256_of
+
+    ops = data_copy / "operations.csv"
+    ops.write_text(
+        ops.read_text()
+        + "test_op,nato,LVA,Test operation,2020,,nato-2012-02-18-60-years-greece-turkey,\n"
+    )
+    package = json.loads((data_copy / "datapackage.json").read_text())
+    for resource in package["resources"]:
+        if resource["name"] == "operations":
+            resource["hash"] = "sha256:" + sha256_of(ops)
+    (data_copy / "datapackage.json").write_text(json.dumps(package))
+    with pytest.raises(NoDataError, match="no contribution figures for 'test_op'"):
+        cstokit.contributions_chart("test_op")
+
+
+def test_timeline_keeps_differing_dates_as_separate_lines():
+    fig = cstokit.timeline(OP)
+    table = fig.table()
+    assert table["date"].is_monotonic_increasing
+    assert len(fig.layout.yaxis.ticktext) == len(table)
+
+
+def test_invocations_chart_covers_the_clauses_of_the_course():
+    table = cstokit.invocations_chart().table()
+    assert {"nato", "cst", "rio", "anzus", "teu"} <= set(table["treaty_id"])
+    assert table["date"].notna().all()
+
+
+def test_figures_speak_french_from_one_string_table():
+    try:
+        cstokit.set_language("fr")
+        fig = cstokit.member_map("cst", "2022-01-06")
+        assert "membres au 2022-01-06" in fig.layout.annotations[0].text
+        assert "Membre" in {t.name for t in fig.data}
+    finally:
+        cstokit.set_language("en")
+    with pytest.raises(UnknownIdError):
+        cstokit.set_language("de")
+
+
+def test_save_html_writes_one_file_with_no_external_url(tmp_path):
+    path = cstokit.save_html(cstokit.member_map("cst", "2022-01-06"), tmp_path / "map")
+    assert path.name == "map.html"
+    text = path.read_text()
+    assert "PlotlyGeoAssets" in text and "cdn.plot.ly" not in text.replace(
+        '"https://cdn.plot.ly', ""
+    )
+
+
+@pytest.mark.browser
+def test_saved_html_draws_offline_from_file_url(tmp_path):
+    chromium = chromium_or_skip()
+    path = cstokit.save_html(
+        cstokit.membership_animation("nato", 1949, 2024, 25), tmp_path / "a.html"
+    )
+    with browser_page(chromium) as (page, log):
+        page.goto(path.as_uri())
+        page.wait_for_function("document.querySelectorAll('.choroplethlocation').length > 5")
+        before = page.evaluate(COUNT_MAP_SHAPES)
+        page.evaluate(
+            "Plotly.animate(document.querySelector('.js-plotly-plot'), ['2024-12-31'],"
+            " {mode: 'immediate', frame: {duration: 0, redraw: true}, transition: {duration: 0}})"
+        )
+        page.wait_for_timeout(1000)
+        after = page.evaluate(COUNT_MAP_SHAPES)
+        assert not page.errors, page.errors
+    assert before["globeFilling"] == after["globeFilling"] == 0
+    assert after["countries"] > before["countries"]
+    assert log.outside == []
