@@ -8,6 +8,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from cstokit import _doctor
@@ -139,3 +140,15 @@ def test_make_lab_serves_jupyterlab_on_loopback():
     assert f"http://127.0.0.1:{port}/lab?token=" in output
     assert "Serving notebooks from local directory: " + str(ROOT / "notebooks") in output
     assert "Extension Manager is 'readonly'" in output  # no PyPI listing from the classroom
+
+
+def test_the_suite_cannot_reach_the_internet():
+    import socket
+
+    import pytest_socket
+
+    with (
+        pytest.warns(UserWarning, match="8.8.8.8"),
+        pytest.raises(pytest_socket.SocketConnectBlockedError),
+    ):
+        socket.create_connection(("8.8.8.8", 53), timeout=2)
