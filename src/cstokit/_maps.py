@@ -119,7 +119,9 @@ def _status_layers(treaty_id: str, date: dt.date, brief: bool = False) -> pd.Dat
     )
 
 
-def _status_traces(layers: pd.DataFrame, geo: str, show_legend: bool) -> list[dict]:
+def _status_traces(
+    layers: pd.DataFrame, geo: str, show_legend: bool, marker_hover: bool = True
+) -> list[dict]:
     """Two traces per status (fill and symbol), always in the same order, so frames line up.
 
     Plain dicts: an animation holds hundreds of them, and plotly's validation of
@@ -160,12 +162,17 @@ def _status_traces(layers: pd.DataFrame, geo: str, show_legend: bool) -> list[di
                     color=PALETTE[status],
                     line=dict(color="#000000", width=1),
                 ),
-                text=part["hover"].tolist(),
-                hovertemplate="%{text}<extra></extra>",
                 name=label,
                 legendgroup=status,
                 showlegend=show_legend,
                 geo=geo,
+                # In an animation the hover text would be sent twice per frame: the
+                # country's fill below the symbol answers the hover instead.
+                **(
+                    dict(text=part["hover"].tolist(), hovertemplate="%{text}<extra></extra>")
+                    if marker_hover
+                    else dict(hoverinfo="skip")
+                ),
             )
         )
     return traces
@@ -215,7 +222,9 @@ def _status_figure(treaties: list[str], dates: list[dt.date], region: str | None
         out = []
         for i, tid in enumerate(treaties):
             layers = _status_layers(tid, day, brief=len(dates) > 1)
-            out += _status_traces(layers, geos[i], show_legend=(i == 0))
+            out += _status_traces(
+                layers, geos[i], show_legend=(i == 0), marker_hover=len(dates) == 1
+            )
         return out
 
     fig.add_traces(traces_for(dates[0]))
