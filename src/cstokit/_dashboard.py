@@ -259,12 +259,27 @@ class Dashboard:
         """31 December of the chosen year, or today in the current year."""
         return min(dt.date(self.year.value, 12, 31), self.today)
 
-    def _render_map(self) -> None:
+    def _show(self, build, out, caption_widget, what: str):
+        """Draw ``build()``'s (figure, caption) into a panel, or say in a sentence why not."""
         from IPython.display import display
 
+        try:
+            fig, caption = build()
+        except Exception as exc:  # noqa: BLE001 - the audience sees a sentence, the log the rest
+            log.exception("%s failed", what)
+            out.clear_output()
+            caption_widget.value = _notice(f"This {what} cannot be drawn: {_friendly(exc)}")
+            return None
+        with out:
+            out.clear_output(wait=True)
+            display(fig)
+        caption_widget.value = f"<div class='cstokit-caption'>{_esc(caption)}</div>"
+        return fig
+
+    def _render_map(self) -> None:
         from ._maps import member_map
 
-        try:
+        def build():
             fig = member_map(self.treaty.value, self.map_date())
             caption = fig.caption
             fig.layout.annotations = [a for a in fig.layout.annotations if a.text != caption]
@@ -277,17 +292,9 @@ class Dashboard:
                 margin=dict(l=5, r=5, t=60, b=40),
             )
             fig.update_traces(marker_size=13, selector=dict(type="scattergeo"))
-        except Exception as exc:  # noqa: BLE001 - the audience sees a sentence, the log the rest
-            log.exception("map failed")
-            self.map_fig = None
-            self.map_out.clear_output()
-            self.map_caption.value = _notice(f"This map cannot be drawn: {_friendly(exc)}")
-            return
-        self.map_fig = fig
-        with self.map_out:
-            self.map_out.clear_output(wait=True)
-            display(fig)
-        self.map_caption.value = f"<div class='cstokit-caption'>{_esc(caption)}</div>"
+            return fig, caption
+
+        self.map_fig = self._show(build, self.map_out, self.map_caption, "map")
 
     def _defence_article(self, treaty_id: str):
         from ._data import load
@@ -398,14 +405,13 @@ class Dashboard:
             self.article_html.value = _notice(f"The article cannot be shown: {_friendly(exc)}")
 
     def _render_chart(self) -> None:
-        from IPython.display import display
-
         from ._charts import contributions_chart
 
         if self.operation.value is None:
             self.chart_caption.value = _notice("The kit holds no contribution figures.")
             return
-        try:
+
+        def build():
             fig = contributions_chart(self.operation.value)
             fig.update_layout(
                 font_size=18,
@@ -415,17 +421,9 @@ class Dashboard:
                 height=max(360, (fig.layout.height or 360) + 80),
             )
             fig.update_traces(marker_size=16)
-        except Exception as exc:  # noqa: BLE001
-            log.exception("chart failed")
-            self.chart_fig = None
-            self.chart_out.clear_output()
-            self.chart_caption.value = _notice(f"This chart cannot be drawn: {_friendly(exc)}")
-            return
-        self.chart_fig = fig
-        with self.chart_out:
-            self.chart_out.clear_output(wait=True)
-            display(fig)
-        self.chart_caption.value = f"<div class='cstokit-caption'>{_esc(fig.caption)}</div>"
+            return fig, fig.caption
+
+        self.chart_fig = self._show(build, self.chart_out, self.chart_caption, "chart")
 
     def _render_sources(self) -> None:
         from ._sources import cite
