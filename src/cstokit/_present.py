@@ -9,7 +9,6 @@ which requests nothing outside the machine and shows no tracebacks.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import secrets
 import signal
@@ -46,15 +45,6 @@ def project_root() -> Path:
         f"{DASHBOARD} not found in {Path.cwd()} or beside the cstokit package; "
         "run `cstokit present` from the kit's repository folder."
     )
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _port_free(host: str, port: int) -> bool:
@@ -153,13 +143,14 @@ def present(host: str = "127.0.0.1", port: int = 8866, open_browser: bool = True
             f"cstokit present: port {port} is in use on {host}; using port {chosen} instead.",
             flush=True,
         )
-    # No token only where nobody else can connect: on loopback. Elsewhere keep one.
-    token = "" if _is_loopback(host) else secrets.token_urlsafe(24)
+    # Always a token, even on loopback: a Jupyter server runs code, and on a shared
+    # machine other accounts can reach 127.0.0.1 too. The printed address carries it.
+    token = secrets.token_urlsafe(24)
     shown_host = f"[{host}]" if ":" in host else host
     base = f"http://{shown_host}:{chosen}/"
     if host in ("0.0.0.0", "::", ""):  # every interface: this machine opens it on loopback
         base = f"http://127.0.0.1:{chosen}/"
-    address = base + (f"?token={token}" if token else "")
+    address = f"{base}?token={token}"
     print(f"cstokit present: starting the dashboard (Voila) from {root / DASHBOARD} …", flush=True)
     proc = subprocess.Popen(
         server_command(host, chosen, root, open_browser, token),
@@ -173,7 +164,7 @@ def present(host: str = "127.0.0.1", port: int = 8866, open_browser: bool = True
 
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
-        if not _wait_ready(proc, base + ("login" if token else "api/status"), STARTUP_TIMEOUT):
+        if not _wait_ready(proc, base + "login", STARTUP_TIMEOUT):
             code = proc.poll()
             print(
                 "cstokit present: the server did not start"
