@@ -26,11 +26,13 @@ PALETTE = {
     "contributor": "#0072B2",
     "site": "#000000",
 }
+# Filled shapes with a black outline: an open symbol takes the fill's colour and
+# vanishes on its own country.
 SYMBOLS = {
     "member": "circle",
-    "signatory": "circle-open",
+    "signatory": "triangle-up",
     "frozen": "diamond",
-    "suspended": "square-open",
+    "suspended": "square",
     "former": "x",
     "host": "star",
     "contributor": "circle",
