@@ -15,7 +15,7 @@ from ._dates import to_date
 from ._errors import NoDataError, check_choice
 from ._figures import FONT, finish
 from ._members import country_name, treaty_row
-from ._sources import source, split_ids
+from ._sources import short_label, source, split_ids
 from ._text import get_language, t
 
 KIND_STYLE = {  # colour (Okabe-Ito) and symbol per kind of source
@@ -132,11 +132,6 @@ def _dot_chart(
     return fig
 
 
-def _source_label(row) -> str:
-    date = f" {row['source_date']}" if pd.notna(row["source_date"]) else ""
-    return f"{row['publisher']}{date} ({t('kind.' + row['source_kind'])})"
-
-
 def _fmt(n) -> str:
     return f"{int(n):,}"
 
@@ -220,7 +215,7 @@ def contributions_chart(operation_id: str):
         f"<b>{r.country}</b>: {_fmt(r.personnel)} ({t('qualifier.' + r.qualifier)})"
         + (f"<br>{r.equipment}" if pd.notna(r.equipment) else "")
         + (f"<br>as of {r.as_of}" if pd.notna(r.as_of) else "")
-        + f"<br>{t('hover.source', source=_source_label(r._asdict()))}"
+        + f"<br>{t('hover.source', source=short_label(r.source_id, kind=True))}"
         for r in marks.itertuples()
     ]
     name = operation_row(operation_id)["name_en"]
@@ -269,7 +264,7 @@ def timeline(operation_id: str):
     marks = events.assign(label=labels, x=events["date"].map(lambda d: to_date(d).isoformat()))
     marks["hover"] = [
         f"<b>{r.date}</b><br>{getattr(r, text_col)}<br>"
-        + t("hover.source", source=_source_label(r._asdict()))
+        + t("hover.source", source=short_label(r.source_id, kind=True))
         for r in marks.itertuples()
     ]
     fig = _dot_chart(
@@ -314,7 +309,7 @@ def invocations_chart():
             country_name(c) if c != "ALL" else "all parties" for c in str(r.invoked_by).split(";")
         )
         + (f"<br>{r.outcome}" if pd.notna(r.outcome) else "")
-        + f"<br>{t('hover.source', source=_source_label(r._asdict()))}"
+        + f"<br>{t('hover.source', source=short_label(r.source_id, kind=True))}"
         for r in table.itertuples()
     ]
     order = sorted(table["clause"].unique())

@@ -18,7 +18,7 @@ from ._errors import CstokitError, check_choice
 from ._figures import FONT, PALETTE, SYMBOLS, finish
 from ._geo import label_points
 from ._members import STATUS_ORDER, country_name, status_at, treaty_ids, treaty_row
-from ._sources import source, split_ids
+from ._sources import short_label, split_ids
 from ._text import t
 
 # Map views: lon/lat ranges on the world scope (plotly's own regional scopes
@@ -72,15 +72,6 @@ def _geo_layout(region: str) -> dict:
     )
 
 
-def _source_label(source_id: str) -> str:
-    """Short hover label: first source's publisher and date, and how many more."""
-    ids = split_ids(source_id)
-    row = source(ids[0])
-    date = f" {row['date']}" if pd.notna(row["date"]) else ""
-    more = f" (+{len(ids) - 1})" if len(ids) > 1 else ""
-    return f"{row['publisher']}{date}{more}"
-
-
 def _status_layers(treaty_id: str, date: dt.date, brief: bool = False) -> pd.DataFrame:
     """One row per drawn country: iso3 as drawn, status and hover text.
 
@@ -102,7 +93,7 @@ def _status_layers(treaty_id: str, date: dt.date, brief: bool = False) -> pd.Dat
                 lines.append(str(rec.note)[:160])
             if rec.iso3 in historic:
                 lines.append(t("hover.drawn_as", name=rec.name_en))
-            lines.append(t("hover.source", source=_source_label(rec.source_id)))
+            lines.append(t("hover.source", source=short_label(rec.source_id)))
         for iso3 in drawn:
             rows.append(
                 dict(
@@ -422,13 +413,15 @@ def _view_around(lons: list[float], lats: list[float], pad: float = 6.0) -> dict
     )
 
 
-def _departure(iso3: str, placed: pd.DataFrame, points: pd.DataFrame) -> tuple[float, float]:
+def _departure(
+    iso3: str, placed: pd.DataFrame, points: pd.DataFrame, shapes: pd.Series
+) -> tuple[float, float]:
     """Where a contingent's line starts: an air base of the operation inside that country, if
     the data has one (Chkalovsky for Russia), else a point inside the country.
     """
     import shapely
 
-    shape = load("countries").set_index("iso3").geometry.get(iso3)
+    shape = shapes.get(iso3)
     for site in placed[placed["kind"].isin(["airbase", "airport"])].itertuples():
         if shape is not None and shape.contains(shapely.Point(float(site.lon), float(site.lat))):
             return float(site.lon), float(site.lat)
@@ -454,7 +447,6 @@ def deployment_map(operation_id: str):
         ``.table()`` lists every drawn country and site with its source.
     """
     from ._charts import operation_row
-    from ._sources import split_ids
 
     op = operation_row(operation_id)
     host = op["host_iso3"]
@@ -473,7 +465,8 @@ def deployment_map(operation_id: str):
         target = (float(arrival.iloc[0]["lon"]), float(arrival.iloc[0]["lat"]))
     else:
         target = (float(points.loc[host, "lon"]), float(points.loc[host, "lat"]))
-    starts = {c: _departure(c, placed, points) for c in contributors}
+    shapes = load("countries").set_index("iso3").geometry  # read once, not per contingent
+    starts = {c: _departure(c, placed, points, shapes) for c in contributors}
     lons = [target[0]] + [p[0] for p in starts.values()] + placed["lon"].astype(float).tolist()
     lats = [target[1]] + [p[1] for p in starts.values()] + placed["lat"].astype(float).tolist()
     fig = _map_canvas([t("deploy.title", name=op["name_en"])], [_view_around(lons, lats)])
@@ -491,7 +484,7 @@ def deployment_map(operation_id: str):
         part = [r for r in rows if r["kind"] == role]
         hover = [
             f"<b>{r['name']}</b><br>{t('status.' + role)}<br>"
-            + t("hover.source", source=_source_label(r["source_id"]))
+            + t("hover.source", source=short_label(r["source_id"]))
             for r in part
         ]
         fig.add_trace(
@@ -542,7 +535,7 @@ def deployment_map(operation_id: str):
     site_rows = []
     for s in placed.itertuples():
         ids = split_ids(s.source_id) + split_ids(s.role_source_id or "")
-        refs = "<br>".join(t("hover.source", source=_source_label(i)) for i in dict.fromkeys(ids))
+        refs = "<br>".join(t("hover.source", source=short_label(i)) for i in dict.fromkeys(ids))
         note = f"<br>{s.note[:150]}" if isinstance(s.note, str) else ""
         site_rows.append(
             dict(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable
 
 import pandas as pd
 
-from ._data import load
+from ._data import data_key, load
 from ._errors import UnknownIdError
+from ._text import t
 
 
 def split_ids(value: str) -> list[str]:
@@ -16,12 +18,28 @@ def split_ids(value: str) -> list[str]:
     return [part.strip() for part in str(value).split(";") if part.strip()]
 
 
+@functools.lru_cache(maxsize=2)
+def _indexed(_key: tuple) -> pd.DataFrame:
+    # Figures look up a source per mark: index the table once per pinned version.
+    return load("sources").set_index("source_id")
+
+
 def source(source_id: str) -> pd.Series:
     """One row of data/sources.csv (title, publisher, date, url, kind, language)."""
-    table = load("sources").set_index("source_id")
+    table = _indexed(data_key("sources"))
     if source_id not in table.index:
         raise UnknownIdError("source", source_id, table.index)
-    return table.loc[source_id]
+    return table.loc[source_id].copy()
+
+
+def short_label(source_id: str, *, kind: bool = False) -> str:
+    """Hover label of a ``source_id`` cell: first source's publisher and date, how many more."""
+    ids = split_ids(source_id)
+    row = source(ids[0])
+    date = f" {row['date']}" if pd.notna(row["date"]) else ""
+    what = f" ({t('kind.' + row['kind'])})" if kind else ""
+    more = f" (+{len(ids) - 1})" if len(ids) > 1 else ""
+    return f"{row['publisher']}{date}{what}{more}"
 
 
 def citation(source_id: str) -> str:
