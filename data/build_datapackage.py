@@ -16,21 +16,106 @@ HERE = Path(__file__).resolve().parent
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 KINDS = ["official", "state-media", "independent-media", "academic", "reference", "other"]
 QUALIFIERS = ["exact", "about", "at-least", "up-to", "reported"]
-EVENTS = [
-    "signed",
-    "ratified",
-    "acceded",
-    "resumed",
-    "left-integrated-command",
-    "rejoined-integrated-command",
-    "froze",
-    "suspended",
-    "withdrew",
-    "not-renewed",
-    "expelled",
-    "dissolved",
-    "ceased-to-exist",
+# The membership vocabulary, written once: every status a state can have towards a
+# treaty, whether it is then a party, and what it means; every event in
+# memberships.csv and the status it leaves a state in. The kit's code, legends and
+# tables read both from datapackage.json ("cstokit:vocabularies").
+STATUSES = [
+    {
+        "status": "member",
+        "party": True,
+        "meaning_en": "A party: its instrument of ratification or accession was deposited and the "
+        "treaty is in force for it.",
+        "meaning_fr": "État partie : son instrument de ratification ou d'adhésion a été déposé et "
+        "le traité est en vigueur à son égard.",
+    },
+    {
+        "status": "withdrawing",
+        "party": True,
+        "meaning_en": "Has given notice of denunciation or withdrawal; still a party until the date "
+        "on which the treaty says the notice takes effect.",
+        "meaning_fr": "A notifié sa dénonciation ou son retrait ; reste partie jusqu'à la date à "
+        "laquelle, selon le traité, la notification prend effet.",
+    },
+    {
+        "status": "frozen",
+        "party": True,
+        "meaning_en": "A party whose participation is frozen, by its own decision or by the other "
+        "parties'; it has not left the treaty.",
+        "meaning_fr": "État partie dont la participation est gelée, par sa propre décision ou par celle "
+        "des autres parties ; il n'a pas quitté le traité.",
+    },
+    {
+        "status": "suspended",
+        "party": False,
+        "meaning_en": "A member whose membership is suspended: it takes no part and is not counted "
+        "among the parties.",
+        "meaning_fr": "Membre dont l'appartenance est suspendue : il ne participe plus et n'est pas "
+        "compté parmi les parties.",
+    },
+    {
+        "status": "signatory",
+        "party": False,
+        "meaning_en": "Signed but not bound: no instrument of ratification deposited yet, or the "
+        "treaty not yet in force.",
+        "meaning_fr": "Signataire non lié : pas encore d'instrument de ratification déposé, ou "
+        "traité pas encore en vigueur.",
+    },
+    {
+        "status": "former",
+        "party": False,
+        "meaning_en": "No longer a party: its denunciation or withdrawal took effect, it did not "
+        "renew, it ceased to exist, or the treaty ended.",
+        "meaning_fr": "N'est plus partie : sa dénonciation ou son retrait a pris effet, il n'a pas "
+        "renouvelé, il a cessé d'exister, ou le traité a pris fin.",
+    },
 ]
+MEMBERSHIP_EVENTS = [
+    ("signed", "signatory", "Signature (a signatory is not yet a party)."),
+    (
+        "deposited",
+        "member",
+        "Instrument of ratification or accession deposited with the depositary: a party from "
+        "this date, or from the treaty's entry into force if that is later.",
+    ),
+    ("in-force-for", "member", "The date the treaty entered into force for this state."),
+    ("ratified", "member", "Ratification, where no date of deposit could be sourced."),
+    ("acceded", "member", "Accession, where the source does not say whether it is the deposit."),
+    ("resumed", "member", "Took part again after a suspension."),
+    (
+        "obligations-suspended",
+        "member",
+        "Another party suspended its obligations towards this state, which stays a party.",
+    ),
+    ("left-integrated-command", "member", "Left NATO's integrated military command; stays a party."),
+    ("rejoined-integrated-command", "member", "Rejoined NATO's integrated military command."),
+    ("froze", "frozen", "Froze its own participation; stays a party."),
+    (
+        "participation-excluded",
+        "frozen",
+        "The other parties excluded its government from taking part; it stays a party.",
+    ),
+    (
+        "announced-withdrawal",
+        "member",
+        "Its government announced a denunciation or withdrawal; no notice is recorded, so it stays "
+        "a party.",
+    ),
+    ("suspended", "suspended", "Membership suspended."),
+    (
+        "notified",
+        "withdrawing",
+        "Notice of denunciation or withdrawal given; still a party until it takes effect.",
+    ),
+    ("effective", "former", "The denunciation or withdrawal took effect (first day as a non-party)."),
+    ("withdrew", "former", "Left; the source gives one date, not notice and effect apart."),
+    ("not-renewed", "former", "Did not join the treaty's renewal; ceased to be a party."),
+    ("expelled", "former", "Expelled."),
+    ("dissolved", "former", "The treaty or its organisation ended for this state."),
+    ("ceased-to-exist", "former", "The state itself ceased to exist."),
+]
+EVENTS = [event for event, _, _ in MEMBERSHIP_EVENTS]
+TREATY_KINDS = ["alliance", "charter"]
 OBLIGATIONS = ["defense", "consultation", "non-aggression", "neutrality", "offense"]
 OUTCOMES = [
     "assistance-given",
@@ -118,6 +203,26 @@ RESOURCES = [
             f("signed_place"),
             d("in_force", "Entry into force"),
             d("ended", "End of the treaty or organisation"),
+            f(
+                "kind",
+                required=True,
+                enum=TREATY_KINDS,
+                description="alliance: a treaty whose parties the kit maps; charter: held for "
+                "its articles only (the UN Charter)",
+            ),
+            f(
+                "notice_period",
+                description="How long after a notice of denunciation or withdrawal it takes "
+                "effect, per the treaty's own article (ISO 8601 duration: P1Y, P2Y, P6M); empty "
+                "where the treaty sets no such period",
+                pattern=r"^P\d+[YM]$",
+            ),
+            f("notice_article", description="The article that sets the notice period"),
+            f("depositary", description="Who holds the instruments of ratification"),
+            f(
+                "authentic_languages",
+                description="Languages whose texts are equally authentic, separated by ';'",
+            ),
             SRC,
             f("note"),
         ],
@@ -148,11 +253,47 @@ RESOURCES = [
             f("article", required=True),
             f("language", required=True),
             f("version", required=True),
+            d(
+                "valid_from",
+                "First day this wording applied: entry into force of the instrument that set it",
+                True,
+            ),
+            d(
+                "valid_to",
+                "Day this wording stopped applying (the next wording's valid_from); empty while "
+                "in force",
+            ),
+            f("instrument", required=True, description="The treaty or protocol that set this wording"),
+            f(
+                "partial",
+                "boolean",
+                "true where the kit holds only part of the article (the note says where the rest is)",
+                required=True,
+            ),
             f("text", required=True),
             SRC,
             f("note"),
         ],
         ["treaty_id", "article", "language", "version"],
+        [SRC_FK, TREATY_FK],
+    ),
+    (
+        "milestones",
+        "milestones.csv",
+        "Party counts on dated milestones, as a source states them; members_at must reproduce them.",
+        [
+            f("treaty_id", required=True),
+            d("date", "Date of the count", True),
+            f("parties", "integer", required=True),
+            SRC,
+            f(
+                "known_gap",
+                description="Why the kit cannot yet reproduce this count (a missing sourced date); "
+                "empty where members_at gives exactly this number",
+            ),
+            f("note"),
+        ],
+        ["treaty_id", "date"],
         [SRC_FK, TREATY_FK],
     ),
     (
@@ -386,6 +527,12 @@ def main() -> None:
         "description": "Pinned datasets of the cstokit teaching kit. Every row cites a source in "
         "sources.csv; where sources disagree, each version is its own row.",
         "resources": resources,
+        "cstokit:vocabularies": {
+            "status": STATUSES,
+            "membership_event": [
+                {"event": e, "status": st, "meaning_en": m} for e, st, m in MEMBERSHIP_EVENTS
+            ],
+        },
     }
     text = json.dumps(package, indent=1, ensure_ascii=False) + "\n"
     (HERE / "datapackage.json").write_text(text, encoding="utf-8")

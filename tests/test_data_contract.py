@@ -4,6 +4,7 @@ every foreign key resolves, dates parse and come in order."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -218,3 +219,44 @@ def test_country_files_rebuild_byte_for_byte(tmp_path):
     )
     for name in ("countries.parquet", "world_outline.json"):
         assert sha256_of(tmp_path / name) == sha256_of(DATA / name), name
+
+
+def wording_overlaps(rows) -> list[str]:
+    """Pairs of wordings of one article in one language whose dates overlap."""
+    problems = []
+    spans: dict[tuple, list] = {}
+    for row in rows:
+        start = to_date(row["valid_from"])
+        end = to_date(row["valid_to"]) if row["valid_to"] else None
+        where = f"{row['treaty_id']} Art. {row['article']} ({row['language']}, {row['version']})"
+        if end is not None and end <= start:
+            problems.append(f"{where}: valid_to {row['valid_to']} is not after valid_from")
+        key = (row["treaty_id"], row["article"], row["language"])
+        for other_start, other_end, other in spans.get(key, []):
+            if start < (other_end or dt.date.max) and other_start < (end or dt.date.max):
+                problems.append(f"{where} overlaps {other}")
+        spans.setdefault(key, []).append((start, end, where))
+    return problems
+
+
+def test_wordings_of_one_article_and_language_never_overlap():
+    rows = _rows(next(r for r in TABLES if r["name"] == "articles"))
+    assert wording_overlaps(rows) == []
+
+
+def test_the_overlap_check_catches_an_overlap():
+    row = dict(treaty_id="cst", article="4", language="ru", version="original")
+    rows = [
+        dict(row, valid_from="1994-04-20", valid_to="2012-01-01"),
+        dict(row, version="amended-2010", valid_from="2011-06-01", valid_to=""),
+    ]
+    assert len(wording_overlaps(rows)) == 1
+    rows[1]["valid_from"] = "2012-01-01"
+    assert wording_overlaps(rows) == []
+
+
+def test_wordings_start_on_or_after_signature_and_booleans_are_booleans():
+    treaties = {r["treaty_id"]: r for r in _rows(next(t for t in TABLES if t["name"] == "treaties"))}
+    for row in _rows(next(r for r in TABLES if r["name"] == "articles")):
+        assert row["partial"] in ("true", "false"), row
+        assert to_date(row["valid_from"]) >= to_date(treaties[row["treaty_id"]]["signed"]), row

@@ -75,7 +75,7 @@ def test_cite_gives_one_line_per_distinct_source():
 
 
 def test_article_text_comes_with_its_source():
-    text = cstokit.article("cst", 4, language="ru")
+    text = cstokit.article("cst", 4, language="ru", at="2000-01-01")
     assert "51" in text.text
     assert "https://pavlodar.com" in str(text)
     assert "<blockquote>" in text._repr_html_()

@@ -5,7 +5,8 @@ Everything a notebook calls is named here; other modules are private.
 Data
     load, datasets, cite, treaty_ids
 Treaties and members
-    article, articles, members_at, membership_changes
+    article (the wording in force on a date), article_history, compare_wordings,
+    articles, members_at, membership_changes, statuses
 Figures (plotly; each has ``.table()`` and ``.sources()``)
     member_map, membership_animation, deployment_map, contributions_chart,
     timeline, invocations_chart, save_html
@@ -29,10 +30,10 @@ from ._errors import (
 from ._exercises import check, exercise, exercise_ids
 from ._figures import save_html
 from ._maps import deployment_map, member_map, membership_animation
-from ._members import members_at, membership_changes, treaty_ids
+from ._members import members_at, membership_changes, statuses, treaty_ids
 from ._sources import cite
 from ._text import set_language
-from ._treaties import article, articles
+from ._treaties import article, article_history, articles, compare_wordings
 
 __all__ = [
     "CstokitError",
@@ -41,9 +42,11 @@ __all__ = [
     "NoDataError",
     "UnknownIdError",
     "article",
+    "article_history",
     "articles",
     "check",
     "cite",
+    "compare_wordings",
     "contributions_chart",
     "datasets",
     "deployment_map",
@@ -57,6 +60,7 @@ __all__ = [
     "membership_changes",
     "save_html",
     "set_language",
+    "statuses",
     "timeline",
     "treaty_ids",
 ]

@@ -13,7 +13,9 @@ import logging
 
 import pandas as pd
 
-from ._errors import CstokitError
+from ._dates import to_date
+from ._errors import CstokitError, NoDataError
+from ._text import t
 
 log = logging.getLogger("cstokit.dashboard")
 
@@ -237,6 +239,8 @@ class Dashboard:
 
     def _on_year(self, _change) -> None:
         self._render_map()
+        # The wording in force changes with the date (the CST's Art. 4 was rewritten in 2010).
+        self._load_article()
         self._render_sources()
 
     def _on_language(self, _change) -> None:
@@ -306,26 +310,29 @@ class Dashboard:
         return None if rows.empty else rows.iloc[0]
 
     def _load_article(self) -> None:
-        from ._treaties import articles
+        from ._treaties import languages_on
 
         treaty_id = self.treaty.value
         try:
             provision = self._defence_article(treaty_id)
             languages: list[str] = []
             if provision is not None:
-                held = articles(treaty_id)
-                held = held[held["article"] == str(provision["article"])]
-                languages = list(dict.fromkeys(held["language"]))
-                # The original language first, then the others.
-                originals = list(dict.fromkeys(held[held["version"] == "original"]["language"]))
-                languages = originals + [x for x in languages if x not in originals]
+                signed = to_date(self.treaties.loc[treaty_id, "signed"])
+                try:
+                    # The languages of the wording in force on the map's date, authentic first.
+                    languages = languages_on(
+                        treaty_id, str(provision["article"]), max(self.map_date(), signed)
+                    )
+                except CstokitError:
+                    languages = []
             self._provision = provision
             options = [(LANGUAGE_NAMES.get(x, x), x) for x in languages]
             self._quiet = True
             try:
+                keep = self.language.value
                 self.language.options = options
                 if options:
-                    self.language.value = options[0][1]
+                    self.language.value = keep if keep in languages else options[0][1]
             finally:
                 self._quiet = False
             self.language.layout.display = "flex" if len(options) > 1 else "none"
@@ -386,19 +393,30 @@ class Dashboard:
                     + note
                 )
                 return
-            text = article(treaty_id, number, language=self.language.value)
+            signed = to_date(self.treaties.loc[treaty_id, "signed"])
+            try:
+                text = article(
+                    treaty_id, number, self.language.value, at=max(self.map_date(), signed)
+                )
+            except NoDataError as exc:
+                self.article_html.value = _notice(str(exc)) + note
+                return
             self.article_text = text
-            note = ""
-            paragraphs = "".join(f"<p>{_esc(p)}</p>" for p in text.text.split("\n") if p.strip())
-            version = text.version.replace("-", " ")
+            paragraphs = "".join(f"<p>{_esc(p)}</p>" for p in text.paragraphs)
+            partial = (
+                f"<div class='cstokit-caption'>{_esc(t('article.partial'))}</div>"
+                if text.partial
+                else ""
+            )
             self.article_html.value = (
                 f"<div class='cstokit-article' lang='{_esc(text.language)}'>"
                 f"<div class='cstokit-article-heading'>{_esc(name)}, Article {_esc(number)} "
-                f"({_esc(LANGUAGE_NAMES.get(text.language, text.language))}, {_esc(version)})"
-                "</div>"
-                f"<blockquote>{paragraphs}</blockquote>"
+                f"({_esc(LANGUAGE_NAMES.get(text.language, text.language))}, "
+                f"{_esc(text.version.replace('-', ' '))})</div>"
+                f"<div class='cstokit-caption'>{_esc(text.status_line)}</div>"
+                f"<blockquote>{paragraphs}</blockquote>{partial}"
                 f"<div class='cstokit-source'>Source: {_esc(' · '.join(cite(text.source_id)))}"
-                f"</div>{note}</div>"
+                "</div></div>"
             )
         except Exception as exc:  # noqa: BLE001
             log.exception("article failed")

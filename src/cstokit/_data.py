@@ -25,11 +25,18 @@ SOURCE_KINDS = ("official", "state-media", "independent-media", "academic", "ref
 
 
 def data_dir() -> Path:
-    """Return the folder holding datapackage.json (``CSTOKIT_DATA_DIR`` overrides it)."""
+    """Return the folder holding datapackage.json.
+
+    ``CSTOKIT_DATA_DIR`` overrides it; a checkout (or an editable install) reads the
+    repository's data/; an installed wheel reads the copy it carries (package_data/).
+    """
     env = os.environ.get("CSTOKIT_DATA_DIR")
     if env:
         return Path(env).resolve()
-    return _PKG_ROOT.parent.parent / "data"
+    checkout = _PKG_ROOT.parent.parent / "data"
+    if (checkout / "datapackage.json").exists():
+        return checkout
+    return _PKG_ROOT / "package_data"
 
 
 @functools.lru_cache(maxsize=4)
@@ -183,3 +190,11 @@ def datasets() -> pd.DataFrame:
         for r in catalogue()["resources"]
     ]
     return pd.DataFrame(rows).astype({"rows": "Int64"})
+
+
+def vocabulary(name: str) -> list[dict]:
+    """One of the vocabularies written once in datapackage.json (``"status"``, ``"membership_event"``)."""
+    vocabularies = catalogue().get("cstokit:vocabularies", {})
+    if name not in vocabularies:
+        raise UnknownIdError("vocabulary", name, vocabularies)
+    return copy.deepcopy(vocabularies[name])

@@ -13,14 +13,14 @@ class CstokitError(ValueError):
 class UnknownIdError(CstokitError, KeyError):
     """An id (treaty, operation, resource, article...) that the data does not hold."""
 
-    def __init__(self, kind: str, given: object, valid: Iterable[str]):
+    def __init__(self, kind: str, given: object, valid: Iterable[str], more: str = ""):
         self.kind, self.given = kind, given
         self.valid = sorted({str(v) for v in valid})
         close = difflib.get_close_matches(str(given).lower(), self.valid, n=1, cutoff=0.5)
         self.closest = close[0] if close else None
         hint = f" Did you mean {self.closest!r}?" if self.closest else ""
         super().__init__(
-            f"Unknown {kind} {given!r}.{hint} Valid {kind} ids: {', '.join(self.valid)}."
+            f"Unknown {kind} {given!r}.{hint} Valid {kind} ids: {', '.join(self.valid)}.{more}"
         )
 
     def __str__(self) -> str:  # KeyError would otherwise print the repr of the message

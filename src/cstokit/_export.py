@@ -335,7 +335,7 @@ def key_dates(treaty_id: str, today: dt.date | None = None) -> list[tuple[dt.dat
 
 def _articles_page() -> str:
     from ._data import load
-    from ._members import treaty_ids, treaty_row
+    from ._members import text_ids, treaty_row
     from ._sources import cite
 
     texts = load("articles")
@@ -344,22 +344,27 @@ def _articles_page() -> str:
         _nav(),
         "<h1>Treaty articles: the texts the kit holds</h1>",
         "<p class='note'>Each text is quoted from the source named under it; <em>version</em> "
-        "says which text it is (original, amended, or a translation made for the kit).</p>",
+        "says which text it is (original, amended, or a translation), and each wording gives "
+        "the instrument that set it and the days it applied.</p>",
     ]
-    for tid in treaty_ids():
+    for tid in text_ids():
         treaty = treaty_row(tid)
         parts.append(f"<h2 id='{_esc(tid)}'>{_esc(treaty['name_en'])} ({_esc(tid)})</h2>")
         rows = texts[texts["treaty_id"] == tid]
         if rows.empty:
             parts.append("<p class='note'>The kit holds no article text of this treaty.</p>")
-        for row in rows.sort_values(["article", "language", "version"]).itertuples():
+        for row in rows.sort_values(["article", "valid_from", "language"]).itertuples():
             language = LANGUAGE_NAMES.get(row.language, row.language)
             paragraphs = "".join(f"<p>{_esc(p)}</p>" for p in str(row.text).split("\n") if p)
             refs = "".join(f"<li>{_esc(line)}</li>" for line in cite(row.source_id))
             parts.append(
                 f"<article lang='{_esc(row.language)}'><h3>Article {_esc(row.article)} "
                 f"<span class='note'>· {_esc(language)} · version: {_esc(row.version)}</span>"
-                f"</h3><blockquote>{paragraphs}</blockquote>"
+                f"</h3><p class='note'>Set by the {_esc(row.instrument)}; applied from "
+                f"{_esc(row.valid_from)}"
+                + (f" to {_esc(row.valid_to)}" if pd.notna(row.valid_to) else " (in force)")
+                + (". Partial text: the kit holds only part of this article." if row.partial else ".")
+                + f"</p><blockquote>{paragraphs}</blockquote>"
                 f"<div class='source'>Source:<ol>{refs}</ol></div></article>"
             )
         held = set(rows["article"])

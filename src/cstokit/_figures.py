@@ -22,6 +22,7 @@ PALETTE = {
     "frozen": "#E69F00",
     "suspended": "#CC79A7",
     "former": "#F0E442",
+    "withdrawing": "#009E73",
     "host": "#D55E00",
     "contributor": "#0072B2",
     "site": "#000000",
@@ -34,6 +35,7 @@ SYMBOLS = {
     "frozen": "diamond",
     "suspended": "square",
     "former": "x",
+    "withdrawing": "triangle-down",
     "host": "star",
     "contributor": "circle",
 }

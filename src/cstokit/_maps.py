@@ -17,7 +17,7 @@ from ._dates import to_date
 from ._errors import CstokitError, check_choice
 from ._figures import FONT, PALETTE, SYMBOLS, finish
 from ._geo import label_points
-from ._members import STATUS_ORDER, country_name, status_at, treaty_ids, treaty_row
+from ._members import country_name, status_at, status_order, treaty_ids, treaty_row
 from ._sources import short_label, split_ids
 from ._text import t
 
@@ -87,8 +87,12 @@ def _status_layers(treaty_id: str, date: dt.date, brief: bool = False) -> pd.Dat
             f"<b>{rec.name_en}</b>",
             t(f"status.{rec.status}") + " " + t("hover.since", since=rec.since),
         ]
+        if pd.notna(rec.until):
+            lines.append(t("hover.until", date=rec.until))
         if not brief:
             lines.append(t("hover.last_event", event=rec.event, date=rec.event_date))
+            if pd.notna(rec.other_dates):
+                lines.append(t("hover.other_dates", dates=str(rec.other_dates)[:160]))
             if pd.notna(rec.note):
                 lines.append(str(rec.note)[:160])
             if rec.iso3 in historic:
@@ -120,7 +124,7 @@ def _status_traces(
     """
     points = label_points().set_index("iso3")
     traces = []
-    for status in STATUS_ORDER:
+    for status in status_order():
         part = layers[layers["status"] == status]
         label = t(f"status.{status}")
         traces.append(
@@ -304,9 +308,10 @@ def _layers_table(treaties: list[str], dates: list[dt.date]) -> pd.DataFrame:
 def member_map(treaty_id: str, date, *, region: str | None = None):
     """Map of a treaty's members on one date.
 
-    Members, frozen, suspended and former members and signatories each have their
-    own colour, symbol and legend label; hover shows the country, its status, since
-    when, and the source. Countries with no tie to the treaty stay grey.
+    Each status (see :func:`cstokit.statuses`: member, withdrawing, frozen, suspended,
+    signatory, former) has its own colour, symbol and legend label; hover shows the
+    country, its status, since when, the dates other sources give, and the source.
+    Countries with no tie to the treaty stay grey.
 
     Parameters
     ----------

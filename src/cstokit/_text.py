@@ -16,12 +16,80 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Signataire (pas encore en vigueur)",
     },
     "status.former": {"en": "Former member", "fr": "Ancien membre"},
+    "status.withdrawing": {
+        "en": "Withdrawing (notice given)",
+        "fr": "En retrait (préavis donné)",
+    },
+    "article.span": {"en": "applied {start} to {end}", "fr": "applicable du {start} au {end}"},
+    "article.since": {"en": "in force since {start}", "fr": "en vigueur depuis le {start}"},
+    "article.in_force": {
+        "en": "Wording in force on {date}: set by the {instrument}; {span}.",
+        "fr": "Rédaction en vigueur le {date} : fixée par le {instrument} ; {span}.",
+    },
+    "article.in_force_today": {
+        "en": "Wording in force today ({date}): set by the {instrument}; {span}. "
+        "Give at= for another date.",
+        "fr": "Rédaction en vigueur aujourd'hui ({date}) : fixée par le {instrument} ; {span}. "
+        "Indiquez at= pour une autre date.",
+    },
+    "article.not_yet": {
+        "en": "On {date} the treaty was signed but not yet in force: this is the wording as "
+        "signed ({instrument}; {span}).",
+        "fr": "Le {date}, le traité était signé mais pas encore en vigueur : voici la rédaction "
+        "signée ({instrument} ; {span}).",
+    },
+    "article.ended": {
+        "en": "On {date} the treaty was no longer in force (it ended on {ended}): this was its "
+        "last wording ({instrument}; {span}).",
+        "fr": "Le {date}, le traité n'était plus en vigueur (fin le {ended}) : voici sa dernière "
+        "rédaction ({instrument} ; {span}).",
+    },
+    "article.not_on": {
+        "en": "Not the wording in force on {date}: this one was set by the {instrument}; {span}.",
+        "fr": "Ce n'est pas la rédaction en vigueur le {date} : celle-ci a été fixée par le "
+        "{instrument} ; {span}.",
+    },
+    "article.partial": {
+        "en": "Partial text: the kit holds only part of this article.",
+        "fr": "Texte partiel : le kit ne contient qu'une partie de cet article.",
+    },
+    "article.source": {"en": "Source", "fr": "Source"},
+    "compare.title": {
+        "en": "Article {article}: two wordings side by side",
+        "fr": "Article {article} : deux rédactions côte à côte",
+    },
+    "compare.translations": {
+        "en": "Careful: the two sides are translations by different hands ({before}, {after}), not "
+        "the authentic text; some differences are the translators', not the treaty's.",
+        "fr": "Attention : les deux côtés sont des traductions de mains différentes ({before}, "
+        "{after}), non le texte authentique ; certaines différences viennent des traducteurs, non du "
+        "traité.",
+    },
+    "compare.removed": {"en": "Taken out", "fr": "Supprimé"},
+    "compare.added": {"en": "Put in", "fr": "Ajouté"},
+    "compare.legend": {
+        "en": "Highlighted: the words that differ between the two wordings.",
+        "fr": "Surlignés : les mots qui diffèrent entre les deux rédactions.",
+    },
+    "period.year": {"en": "{n} year", "fr": "{n} an"},
+    "period.years": {"en": "{n} years", "fr": "{n} ans"},
+    "period.month": {"en": "{n} month", "fr": "{n} mois"},
+    "period.months": {"en": "{n} months", "fr": "{n} mois"},
+    "members.notice_effect": {
+        "en": "Notice takes effect after {period} (Art. {article}): a party until {date}.",
+        "fr": "Le préavis prend effet après {period} (art. {article}) : partie jusqu'au {date}.",
+    },
     "status.host": {"en": "Host country", "fr": "Pays hôte"},
     "status.contributor": {"en": "Sent troops", "fr": "A envoyé des troupes"},
     "hover.since": {"en": "since {since}", "fr": "depuis le {since}"},
     "hover.last_event": {
         "en": "last event: {event} ({date})",
         "fr": "dernier événement : {event} ({date})",
+    },
+    "hover.until": {"en": "a party until {date}", "fr": "partie jusqu'au {date}"},
+    "hover.other_dates": {
+        "en": "other sources give: {dates}",
+        "fr": "autres sources : {dates}",
     },
     "hover.source": {"en": "Source: {source}", "fr": "Source : {source}"},
     "hover.drawn_as": {

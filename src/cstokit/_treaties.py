@@ -1,21 +1,49 @@
-"""Treaty texts: the articles a class reads, quoted from their official sources."""
+"""Treaty texts: each article in the wording in force on a date, quoted from its source.
+
+An article can have several wordings (the CST's Article 4 as signed in 1992 and as
+rewritten by the Protocol of 10 December 2010). Each row of data/articles.csv says
+which instrument set its wording and the days it applied (``valid_from`` inclusive,
+``valid_to`` exclusive), so :func:`article` can answer "what did the text say on
+6 January 2022?".
+"""
 
 from __future__ import annotations
 
-import html
+import datetime as dt
+import difflib
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ._data import load
-from ._errors import NoDataError, UnknownIdError, check_choice
-from ._members import treaty_ids, treaty_row
+from ._dates import to_date
+from ._errors import CstokitError, NoDataError, UnknownIdError, check_choice
+from ._html import render
+from ._members import text_ids, treaty_row
 from ._sources import citation, split_ids
+from ._text import t
+
+HISTORY_COLUMNS = [
+    "language",
+    "version",
+    "valid_from",
+    "valid_to",
+    "instrument",
+    "partial",
+    "source_id",
+    "note",
+    "text",
+]
 
 
 @dataclass(frozen=True)
 class ArticleText:
-    """One article of one treaty in one language, with the source it is quoted from."""
+    """One wording of one article in one language, with its source and the dates it applied.
+
+    ``on`` is the date the wording was asked for; ``asked`` says whether a date was
+    given (without one the kit answers for today).
+    """
 
     treaty_id: str
     article: str
@@ -23,87 +51,384 @@ class ArticleText:
     version: str
     text: str
     source_id: str
+    valid_from: str
+    valid_to: str | None
+    instrument: str
+    partial: bool
+    note: str | None
+    on: str
+    asked: bool = True
 
     @property
     def reference(self) -> str:
         """The citation line of the source the text is quoted from."""
         return "; ".join(citation(i) for i in split_ids(self.source_id))
 
-    def __str__(self) -> str:
-        return f"{self.heading}\n\n{self.text}\n\nSource: {self.reference}"
+    @property
+    def paragraphs(self) -> list[str]:
+        """The text's paragraphs, as printed."""
+        return [p for p in self.text.split("\n") if p.strip()]
 
     @property
     def heading(self) -> str:
-        """E.g. ``'nato, Article 5 (en, original)'``."""
+        """E.g. ``'Collective Security Treaty, Article 4 (ru, amended-2010)'``."""
         name = treaty_row(self.treaty_id)["name_en"]
         label = f"Article {self.article}"
         # The TEU's name in the data already names its Article 42(7).
         prefix = name if label in name else f"{name}, {label}"
         return f"{prefix} ({self.language}, {self.version})"
 
-    def _repr_html_(self) -> str:
-        paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in self.text.split("\n") if p)
+    @property
+    def status_line(self) -> str:
+        """Which wording this is and whether it was in force on the date asked for."""
+        treaty = treaty_row(self.treaty_id)
+        day = to_date(self.on)
+        span = (
+            t("article.span", start=self.valid_from, end=self.valid_to)
+            if self.valid_to
+            else t("article.since", start=self.valid_from)
+        )
+        values = dict(date=self.on, instrument=self.instrument, span=span)
+        if pd.notna(treaty["in_force"]) and day < to_date(treaty["in_force"]):
+            return t("article.not_yet", **values)
+        if pd.notna(treaty["ended"]) and day >= to_date(treaty["ended"]):
+            return t("article.ended", ended=treaty["ended"], **values)
+        end = to_date(self.valid_to) if self.valid_to else dt.date.max
+        if not to_date(self.valid_from) <= day < end:
+            return t("article.not_on", **values)
+        return t("article.in_force" if self.asked else "article.in_force_today", **values)
+
+    def __str__(self) -> str:
+        partial = f"\n[{t('article.partial')}]" if self.partial else ""
         return (
-            f"<div class='cstokit-article' lang='{html.escape(self.language)}'>"
-            f"<strong>{html.escape(self.heading)}</strong>"
-            f"<blockquote>{paragraphs}</blockquote>"
-            f"<small>Source: {html.escape(self.reference)}</small></div>"
+            f"{self.heading}\n{self.status_line}\n\n{self.text}{partial}\n\n"
+            f"{t('article.source')}: {self.reference}"
+        )
+
+    def _repr_html_(self) -> str:
+        return render(
+            "article.html.j2",
+            text=self,
+            partial_line=t("article.partial") + (f" {self.note}" if self.note else ""),
+            source_label=t("article.source"),
         )
 
 
 def articles(treaty_id: str | None = None) -> pd.DataFrame:
-    """Article texts held by the kit (all treaties, or one), with language and version."""
+    """Article texts held by the kit (all treaties, or one), with language, version and dates."""
     table = load("articles")
     if treaty_id is not None:
-        check_choice("treaty", treaty_id, treaty_ids())
+        check_choice("treaty", treaty_id, text_ids())
         table = table[table["treaty_id"] == treaty_id].reset_index(drop=True)
     return table
 
 
-def article(
-    treaty_id: str, number: str | int, language: str = "en", version: str | None = None
-) -> ArticleText:
-    """The text of one article, quoted from its official source.
+def _publisher(treaty_id: str) -> str:
+    """Where the official text is published, as the treaty's own sources say."""
+    row = treaty_row(treaty_id)
+    return "; ".join(citation(i) for i in split_ids(row["source_id"]))
 
-    Parameters
-    ----------
-    treaty_id : str
-        E.g. ``"cst"``, ``"nato"``, ``"teu"``.
-    number : str or int
-        The article as the treaty numbers it: ``5``, ``"IV"``, ``"42(7)"``.
-    language : str
-        ``"en"`` (default), ``"fr"``, ``"ru"``... where the kit holds that text.
-    version : str, optional
-        ``"original"`` or an amended version such as ``"amended-2010"``; by default
-        the newest the kit holds.
 
-    Returns
-    -------
-    ArticleText
-        Shows as a quotation with its source in a notebook; ``str()`` gives plain text.
-    """
+def _rows(treaty_id: str, number: str | int) -> tuple[pd.DataFrame, str]:
+    """The rows of one article (every language and wording), checking both ids."""
     table = articles(treaty_id)
     number = str(number)
     if table.empty:
         row = treaty_row(treaty_id)
         raise NoDataError(
-            f"The kit holds no article text of {row['name_en']} ({treaty_id}): no official text "
-            "could be retrieved when the kit was built. Read it from its publisher: "
-            + "; ".join(citation(i) for i in split_ids(row["source_id"]))
-            + f". Treaties with texts in the kit: {', '.join(sorted(load('articles')['treaty_id'].unique()))}."
+            f"The kit holds no article text of {row['name_en']} ({treaty_id}). Read it from its "
+            f"publisher: {_publisher(treaty_id)}. Treaties with texts in the kit: "
+            f"{', '.join(sorted(load('articles')['treaty_id'].unique()))}."
         )
     check_choice(f"article of {treaty_id}", number, table["article"].unique())
-    rows = table[table["article"] == number]
+    return table[table["article"] == number], number
+
+
+def _held(rows: pd.DataFrame) -> str:
+    """What the kit holds of an article: each language with its wordings and dates."""
+    parts = []
+    for r in rows.sort_values(["valid_from", "language"]).itertuples():
+        end = r.valid_to if pd.notna(r.valid_to) else "today"
+        part = " (partial)" if r.partial else ""
+        parts.append(f"{r.language} {r.version} {r.valid_from} to {end}{part}")
+    return "; ".join(parts)
+
+
+def _in_force(rows: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    start = rows["valid_from"].map(to_date)
+    end = rows["valid_to"].map(lambda v: to_date(v) if pd.notna(v) else dt.date.max)
+    return rows[(start <= day) & (day < end)]
+
+
+def _wording_on(treaty_id: str, rows: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """The rows whose wording applied on ``day`` (any language).
+
+    Between signature and entry into force the wording as signed is given, and after
+    a treaty ended its last wording; :attr:`ArticleText.status_line` says so.
+    """
+    treaty = treaty_row(treaty_id)
+    signed = to_date(treaty["signed"])
+    if day < signed:
+        raise CstokitError(
+            f"{treaty['name_en']} was signed on {treaty['signed']}: on {day.isoformat()} it did "
+            f"not exist yet. Ask for a date from {treaty['signed']} on."
+        )
+    first = rows["valid_from"].map(to_date).min()
+    if day < first:
+        day = first
+    if pd.notna(treaty["ended"]) and day >= to_date(treaty["ended"]):
+        day = to_date(treaty["ended"]) - dt.timedelta(days=1)
+    return _in_force(rows, day)
+
+
+def article(
+    treaty_id: str,
+    number: str | int,
+    language: str = "en",
+    *,
+    at: str | dt.date | None = None,
+    version: str | None = None,
+) -> ArticleText:
+    """The text of one article in the wording in force on a date, quoted from its source.
+
+    Parameters
+    ----------
+    treaty_id : str
+        E.g. ``"cst"``, ``"nato"``, ``"teu"``, ``"un_charter"``.
+    number : str or int
+        The article as the treaty numbers it: ``5``, ``"IV"``, ``"42(7)"``.
+    language : str
+        ``"en"`` (default), ``"fr"``, ``"ru"``, ``"es"``... where the kit holds that text.
+    at : str or datetime.date, optional
+        The date the wording is wanted for (``"2022-01-06"``). Without it, the wording
+        in force today, and the answer says so.
+    version : str, optional
+        One wording by name (``"original"``, ``"amended-2010"``...), whatever the date.
+
+    Returns
+    -------
+    ArticleText
+        Shows as a quotation with the instrument that set the wording, the dates it
+        applied and its source; ``str()`` gives plain text.
+
+    Raises
+    ------
+    CstokitError
+        For a date before the treaty was signed (the message gives the signature date).
+    NoDataError
+        Where the kit holds no wording in that language for that date (the message lists
+        what it holds and where the official text is published).
+
+    Examples
+    --------
+    >>> article("cst", 4, "ru", at="2022-01-06").version  # doctest: +SKIP
+    'amended-2010'
+    """
+    rows, number = _rows(treaty_id, number)
     if language not in set(rows["language"]):
         raise UnknownIdError(
-            f"language for {treaty_id} Article {number}", language, rows["language"]
+            f"language for {treaty_id} Article {number}",
+            language,
+            rows["language"],
+            f" All the kit holds of this article: {_held(rows)}. The official text is published "
+            f"by: {_publisher(treaty_id)}.",
         )
-    rows = rows[rows["language"] == language]
+    asked = at is not None
+    day = to_date(at, "date for at=") if asked else dt.date.today()
     if version is not None:
-        check_choice("version", version, rows["version"])
-        rows = rows[rows["version"] == version]
-    if rows.empty:  # pragma: no cover - guarded by the checks above
-        raise NoDataError(f"No text for {treaty_id} Article {number} in {language}.")
-    # Newest version: the original sorts first, amended-YYYY after it.
-    row = rows.sort_values("version", key=lambda s: s.map(lambda v: (v != "original", v))).iloc[-1]
-    return ArticleText(treaty_id, number, language, row["version"], row["text"], row["source_id"])
+        check_choice(f"version of {treaty_id} Article {number}", version, rows["version"])
+        chosen = rows[rows["version"] == version]
+    else:
+        chosen = _wording_on(treaty_id, rows, day)
+    hit = chosen[chosen["language"] == language]
+    if hit.empty:
+        when = f"version {version}" if version else f"in force on {day.isoformat()}"
+        have = sorted(set(chosen["language"]))
+        offer = ""
+        if have:
+            first = chosen.iloc[0]
+            offer = (
+                f" For that date it holds: {', '.join(have)}; that wording was set by the "
+                f"{first['instrument']} (applied from {first['valid_from']})."
+            )
+        raise NoDataError(
+            f"The kit holds no {language!r} text of {treaty_id} Article {number} {when}.{offer} "
+            f"All it holds of this article: {_held(rows)}. The official text is published by: "
+            f"{_publisher(treaty_id)}."
+        )
+    row = hit.iloc[0]
+    return ArticleText(
+        treaty_id=treaty_id,
+        article=number,
+        language=language,
+        version=row["version"],
+        text=row["text"],
+        source_id=row["source_id"],
+        valid_from=row["valid_from"],
+        valid_to=row["valid_to"] if pd.notna(row["valid_to"]) else None,
+        instrument=row["instrument"],
+        partial=bool(row["partial"]),
+        note=row["note"] if pd.notna(row["note"]) else None,
+        on=day.isoformat(),
+        asked=asked,
+    )
+
+
+def languages_on(treaty_id: str, number: str | int, date: str | dt.date) -> list[str]:
+    """The languages the kit holds an article in, in the wording in force on ``date``.
+
+    Authentic texts come first, translations after them.
+    """
+    rows, _ = _rows(treaty_id, number)
+    held = _wording_on(treaty_id, rows, to_date(date))
+    authentic = ~held["version"].str.contains("translation")
+    ordered = pd.concat([held[authentic], held[~authentic]])
+    return list(dict.fromkeys(ordered["language"]))
+
+
+def article_history(treaty_id: str, number: str | int) -> pd.DataFrame:
+    """Every wording the kit holds of one article, oldest first, in every language.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``language``, ``version``, ``valid_from``, ``valid_to`` (empty while in force),
+        ``instrument``, ``partial``, ``source_id``, ``note``, ``text``.
+    """
+    rows, _ = _rows(treaty_id, number)
+    return rows.sort_values(["valid_from", "language", "version"])[HISTORY_COLUMNS].reset_index(
+        drop=True
+    )
+
+
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass(frozen=True)
+class WordingComparison:
+    """Two wordings of one article side by side, with what changed marked."""
+
+    before: ArticleText
+    after: ArticleText
+
+    def _tokens(self) -> tuple[list[dict], list[dict]]:
+        old = _TOKEN.findall(self.before.text)
+        new = _TOKEN.findall(self.after.text)
+        left, right = [], []
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            same = op == "equal"
+            left += [dict(text=x, changed=not same and not x.isspace()) for x in old[i1:i2]]
+            right += [dict(text=x, changed=not same and not x.isspace()) for x in new[j1:j2]]
+        return left, right
+
+    @staticmethod
+    def _paragraphs(tokens: list[dict]) -> list[list[dict]]:
+        out: list[list[dict]] = [[]]
+        for token in tokens:
+            if "\n" in token["text"]:
+                out.append([])
+            else:
+                out[-1].append(token)
+        return [p for p in out if p]
+
+    @property
+    def caveat(self) -> str | None:
+        """A warning where the two sides are translations by different hands."""
+        sides = (self.before, self.after)
+        translated = [s for s in sides if "translation" in s.version]
+        if translated and self.before.source_id.split(";")[0] != self.after.source_id.split(";")[0]:
+            return t(
+                "compare.translations",
+                before=self.before.version,
+                after=self.after.version,
+            )
+        return None
+
+    @property
+    def changed_words(self) -> tuple[list[str], list[str]]:
+        """The words taken out of the earlier wording, and those put into the later one."""
+        left, right = self._tokens()
+        return (
+            [x["text"] for x in left if x["changed"]],
+            [x["text"] for x in right if x["changed"]],
+        )
+
+    def __str__(self) -> str:
+        removed, added = self.changed_words
+        caveat = f"\n{self.caveat}" if self.caveat else ""
+        return (
+            f"{self.before.heading}  ->  {self.after.heading}\n"
+            f"{t('compare.removed')}: {' '.join(removed)}\n"
+            f"{t('compare.added')}: {' '.join(added)}{caveat}"
+        )
+
+    def _repr_html_(self) -> str:
+        left, right = self._tokens()
+        sides = []
+        for text, tokens, colour in (
+            (self.before, left, "#F8D7DA"),
+            (self.after, right, "#D1E7DD"),
+        ):
+            sides.append(
+                dict(
+                    heading=text.heading,
+                    status_line=text.status_line,
+                    language=text.language,
+                    paragraphs=self._paragraphs(tokens),
+                    colour=colour,
+                    reference=text.reference,
+                )
+            )
+        return render(
+            "compare.html.j2",
+            title=t("compare.title", article=self.before.article),
+            sides=sides,
+            legend=t("compare.legend"),
+            caveat=self.caveat,
+            source_label=t("article.source"),
+        )
+
+
+def compare_wordings(
+    treaty_id: str,
+    number: str | int,
+    language: str = "en",
+    *,
+    before: str | dt.date | None = None,
+    after: str | dt.date | None = None,
+) -> WordingComparison:
+    """Two wordings of an article side by side, with the words that changed highlighted.
+
+    Parameters
+    ----------
+    treaty_id, number, language
+        As in :func:`article`.
+    before, after : str or datetime.date, optional
+        Dates: the wording in force on ``before`` against the one in force on ``after``.
+        By default the two most recent wordings the kit holds in that language.
+
+    Examples
+    --------
+    >>> compare_wordings("cst", 4, "ru", before="2000-01-01", after="2022-01-06")  # doctest: +SKIP
+    """
+    rows, number = _rows(treaty_id, number)
+    own = rows[rows["language"] == language].sort_values("valid_from")
+    if before is None and after is None:
+        if len(own) < 2:
+            raise NoDataError(
+                f"The kit holds {len(own)} wording(s) of {treaty_id} Article {number} in "
+                f"{language!r}, so there is nothing to compare. All it holds of this article: "
+                f"{_held(rows)}."
+            )
+        before, after = own["valid_from"].iloc[-2], own["valid_from"].iloc[-1]
+    if before is None or after is None:
+        raise CstokitError("Give both dates, before= and after=, or neither.")
+    old = article(treaty_id, number, language, at=before)
+    new = article(treaty_id, number, language, at=after)
+    if old.version == new.version:
+        raise NoDataError(
+            f"On {old.on} and {new.on} {treaty_id} Article {number} had the same wording "
+            f"({old.version}). Wordings the kit holds: {_held(rows)}."
+        )
+    return WordingComparison(old, new)
