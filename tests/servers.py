@@ -38,15 +38,18 @@ def wait_for(url: str, timeout: float = 90) -> None:
 
 
 @contextlib.contextmanager
-def jupyter_lab(root_dir: Path):
-    """JupyterLab on 127.0.0.1 with a token, as `make lab` starts it; yields (base_url, token)."""
+def jupyter_lab(root_dir: Path, command: list[str] | None = None, env: dict | None = None):
+    """JupyterLab on 127.0.0.1 with a token, as `make lab` starts it; yields (base_url, token).
+
+    ``command`` starts JupyterLab from another environment (default: this one's
+    ``jupyter lab``); ``env`` replaces the server's environment.
+    """
     port, token = free_port(), secrets.token_hex(16)
     log = open(root_dir / "jupyterlab.log", "w")  # noqa: SIM115 - closed below
-    env = dict(os.environ, JUPYTER_PLATFORM_DIRS="1")
+    env = dict(env or os.environ, JUPYTER_PLATFORM_DIRS="1")
     proc = subprocess.Popen(
-        [
-            str(BIN / "jupyter"),
-            "lab",
+        (command or [str(BIN / "jupyter"), "lab"])
+        + [
             "--no-browser",
             "--ServerApp.ip=127.0.0.1",
             f"--ServerApp.port={port}",

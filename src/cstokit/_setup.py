@@ -10,22 +10,13 @@ import json
 import sys
 from pathlib import Path
 
-SERVER_CONFIG = {"ServerApp": {"jpserver_extensions": {"cstokit": True}}}
-# No call-outs from JupyterLab's server: news, update checks, PyPI extension listing.
-# (LabApp reads these from jupyter_lab_config.json; it ignores .d snippets.)
-LAB_CONFIG = {
-    "LabApp": {
-        "news_url": None,
-        "check_for_updates_class": "jupyterlab.NeverCheckForUpdate",
-        "extension_manager": "readonly",
-    }
-}
-# A classroom may have no internet: JupyterLab must not fetch news, look for
-# updates, or list extensions from PyPI.
-LAB_OVERRIDES = {
-    "@jupyterlab/apputils-extension:notification": {"checkForUpdates": False, "fetchNews": "false"},
-    "@jupyterlab/extensionmanager-extension:plugin": {"enabled": False},
-}
+# The same files a wheel installs as data files (pyproject.toml [tool.setuptools.data-files]);
+# this command writes them where an install did not (postBuild, a repaired environment).
+CONFIG = Path(__file__).resolve().parent / "jupyter_config"
+
+
+def _read(name: str) -> dict:
+    return json.loads((CONFIG / name).read_text(encoding="utf-8"))
 
 
 def _write_json(path: Path, content: dict, merge: bool = False) -> None:
@@ -46,7 +37,7 @@ def enable_jupyter(prefix: str | None = None) -> list[Path]:
     server = root / "etc" / "jupyter" / "jupyter_server_config.d" / "cstokit.json"
     lab = root / "etc" / "jupyter" / "jupyter_lab_config.json"
     overrides = root / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-    _write_json(server, SERVER_CONFIG)
-    _write_json(lab, LAB_CONFIG, merge=True)
-    _write_json(overrides, LAB_OVERRIDES, merge=True)
+    _write_json(server, _read("server/cstokit.json"))
+    _write_json(lab, _read("lab/jupyter_lab_config.json"), merge=True)
+    _write_json(overrides, _read("lab/overrides.json"), merge=True)
     return [server, lab, overrides]
