@@ -17,7 +17,14 @@ from ._dates import to_date
 from ._errors import CstokitError, check_choice
 from ._figures import FONT, PALETTE, SYMBOLS, finish
 from ._geo import label_points
-from ._members import country_name, status_at, status_order, treaty_ids, treaty_row
+from ._members import (
+    country_name,
+    status_at,
+    status_meanings,
+    status_order,
+    treaty_ids,
+    treaty_row,
+)
 from ._sources import short_label, split_ids
 from ._text import t
 
@@ -80,6 +87,7 @@ def _status_layers(treaty_id: str, date: dt.date, brief: bool = False) -> pd.Dat
     """
     frame = status_at(treaty_id, date)
     historic = _historic()
+    meanings = status_meanings()
     rows = []
     for rec in frame.itertuples(index=False):
         drawn = historic.get(rec.iso3, [rec.iso3])
@@ -90,6 +98,7 @@ def _status_layers(treaty_id: str, date: dt.date, brief: bool = False) -> pd.Dat
         if pd.notna(rec.until):
             lines.append(t("hover.until", date=rec.until))
         if not brief:
+            lines.append(f"<i>{meanings[rec.status]}</i>")
             lines.append(t("hover.last_event", event=rec.event, date=rec.event_date))
             if pd.notna(rec.other_dates):
                 lines.append(t("hover.other_dates", dates=str(rec.other_dates)[:160]))
@@ -295,12 +304,17 @@ def _add_slider(fig: go.Figure, dates: list[dt.date], traces_for, layout_for) ->
 
 
 def _layers_table(treaties: list[str], dates: list[dt.date]) -> pd.DataFrame:
+    meanings = status_meanings()
     rows = []
     for day in dates:
         for tid in treaties:
             frame = status_at(tid, day)
             frame.insert(0, "date", day.isoformat())
             frame.insert(0, "treaty_id", tid)
+            # The vocabulary's meaning beside each status: the table explains its own legend.
+            frame.insert(
+                frame.columns.get_loc("status") + 1, "meaning", frame["status"].map(meanings)
+            )
             rows.append(frame)
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
 

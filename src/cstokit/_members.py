@@ -54,6 +54,12 @@ def _event_status() -> dict[str, str]:
     return {entry["event"]: entry["status"] for entry in vocabulary("membership_event")}
 
 
+def status_meanings(language: str | None = None) -> dict[str, str]:
+    """``{status: meaning}`` in the figures' language (or ``language``)."""
+    table = statuses(language)
+    return dict(zip(table["status"], table["meaning"], strict=True))
+
+
 def statuses(language: str | None = None) -> pd.DataFrame:
     """The statuses a state can have towards a treaty, what each means, and whether it is a party.
 
