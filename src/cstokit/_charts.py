@@ -12,10 +12,11 @@ import plotly.graph_objects as go
 
 from ._data import load
 from ._dates import to_date
-from ._errors import NoDataError, check_choice
+from ._errors import NoDataError
 from ._figures import FONT, finish
 from ._members import country_name, treaty_row
-from ._sources import short_label, source, split_ids
+from ._operations import contributions_table, operation_row
+from ._sources import short_label, with_source_columns
 from ._text import get_language, t
 
 KIND_STYLE = {  # colour (Okabe-Ito) and symbol per kind of source
@@ -37,29 +38,6 @@ OUTCOME_STYLE = {
     "": ("#999999", "circle-open"),
 }
 APPROXIMATE = {"about", "at-least", "up-to", "reported"}
-
-
-def operation_ids() -> list[str]:
-    """The operation ids in data/operations.csv."""
-    return sorted(load("operations")["operation_id"])
-
-
-def operation_row(operation_id: str) -> pd.Series:
-    """One row of data/operations.csv (raises with the valid ids if unknown)."""
-    ops = load("operations").set_index("operation_id")
-    check_choice("operation", operation_id, ops.index)
-    return ops.loc[operation_id]
-
-
-def with_source_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add publisher, source date and kind of each row's (first) source."""
-    first = frame["source_id"].map(lambda s: split_ids(s)[0])
-    info = first.map(source)
-    out = frame.copy()
-    out["publisher"] = [row["publisher"] for row in info]
-    out["source_date"] = [row["date"] for row in info]
-    out["source_kind"] = [row["kind"] for row in info]
-    return out
 
 
 def _dot_chart(
@@ -166,23 +144,6 @@ def contributions_caption(table: pd.DataFrame) -> str:
                 )
             )
     return " ".join(lines)
-
-
-def contributions_table(operation_id: str) -> pd.DataFrame:
-    """Every source's figure per contributing country (iso3 ``ALL`` = a stated total)."""
-    operation_row(operation_id)
-    table = load("contributions")
-    table = table[table["operation_id"] == operation_id]
-    if table.empty:
-        raise NoDataError(
-            f"The kit holds no contribution figures for {operation_id!r}. Operations with figures: "
-            f"{', '.join(sorted(load('contributions')['operation_id'].unique()))}."
-        )
-    table = with_source_columns(table)
-    table.insert(
-        2, "country", [t("contrib.total") if i == "ALL" else country_name(i) for i in table["iso3"]]
-    )
-    return table.reset_index(drop=True)
 
 
 def contributions_chart(operation_id: str):

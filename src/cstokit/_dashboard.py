@@ -92,9 +92,9 @@ class Dashboard:
         import ipywidgets as w
         import plotly.io as pio
 
-        from ._charts import operation_ids
         from ._data import load
         from ._members import treaty_ids
+        from ._operations import operation_ids
 
         # Figures go to the page as plotly's mime type (drawn by the plotly extension
         # Voila loads, with the kit's offline config); plotly's "notebook" renderer would
@@ -301,13 +301,9 @@ class Dashboard:
         self.map_fig = self._show(build, self.map_out, self.map_caption, "map")
 
     def _defence_article(self, treaty_id: str):
-        from ._data import load
+        from ._treaties import provision
 
-        provisions = load("provisions")
-        rows = provisions[
-            (provisions["treaty_id"] == treaty_id) & (provisions["obligation"] == "defense")
-        ]
-        return None if rows.empty else rows.iloc[0]
+        return provision(treaty_id, "defense")
 
     def _load_article(self) -> None:
         from ._treaties import languages_on
@@ -345,25 +341,9 @@ class Dashboard:
             return
         self._render_article()
 
-    def _official_publisher(self, treaty_id: str, provision) -> str:
-        """Who publishes the official text, as far as the kit's sources say."""
-        from ._sources import source, split_ids
-
-        ids = split_ids(self.treaties.loc[treaty_id, "source_id"])
-        if provision is not None:
-            ids += split_ids(provision["source_id"])
-        for sid in dict.fromkeys(ids):
-            row = source(sid)
-            if row["kind"] == "official":
-                return f"{row['publisher']} ({row['url']})"
-        return (
-            "the treaty's depositary; the kit's sources name no official publisher for this "
-            "treaty, so look for it in the United Nations Treaty Series (treaties.un.org)"
-        )
-
     def _render_article(self) -> None:
         from ._sources import cite
-        from ._treaties import article
+        from ._treaties import article, official_publisher
 
         treaty_id = self.treaty.value
         provision = getattr(self, "_provision", None)
@@ -374,7 +354,7 @@ class Dashboard:
                 self.article_html.value = _notice(
                     f"The kit records no collective-defence article for the {name} "
                     "(data/provisions.csv). Choose another treaty, or read the treaty text at "
-                    f"{self._official_publisher(treaty_id, None)}."
+                    f"{official_publisher(treaty_id)}."
                 )
                 return
             number = str(provision["article"])
@@ -388,7 +368,7 @@ class Dashboard:
                 self.article_html.value = (
                     _notice(
                         f"The kit holds no text of Article {number} of the {name}. The official "
-                        f"text is published by {self._official_publisher(treaty_id, provision)}."
+                        f"text is published by {official_publisher(treaty_id)}."
                     )
                     + note
                 )

@@ -22,11 +22,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ._charts import contributions_table, operation_row
 from ._data import load, resource
 from ._dates import to_date
 from ._errors import UnknownIdError
 from ._members import country_name, members_at, membership_changes, status_at, treaty_row
+from ._operations import contributions_table, operation_row
 from ._sources import cite, split_ids
 
 # ---------------------------------------------------------------------------

@@ -465,7 +465,7 @@ def deployment_map(operation_id: str):
     KitFigure
         ``.table()`` lists every drawn country and site with its source.
     """
-    from ._charts import operation_row
+    from ._operations import operation_row
 
     op = operation_row(operation_id)
     host = op["host_iso3"]

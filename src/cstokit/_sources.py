@@ -32,6 +32,24 @@ def source(source_id: str) -> pd.Series:
     return table.loc[source_id].copy()
 
 
+def with_source_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add publisher, source date and kind of each row's (first) source."""
+    first = frame["source_id"].map(lambda s: split_ids(s)[0])
+    info = first.map(source)
+    out = frame.copy()
+    out["publisher"] = [row["publisher"] for row in info]
+    out["source_date"] = [row["date"] for row in info]
+    out["source_kind"] = [row["kind"] for row in info]
+    return out
+
+
+def official_references(source_id: str) -> list[str]:
+    """Reference lines of the official sources in a ``source_id`` cell (all of them if none is)."""
+    ids = split_ids(source_id)
+    official = [i for i in ids if source(i)["kind"] == "official"]
+    return list(cite(official or ids))
+
+
 def short_label(source_id: str, *, kind: bool = False) -> str:
     """Hover label of a ``source_id`` cell: first source's publisher and date, how many more."""
     ids = split_ids(source_id)

@@ -123,6 +123,32 @@ def articles(treaty_id: str | None = None) -> pd.DataFrame:
     return table
 
 
+def provision(treaty_id: str, obligation: str = "defense") -> pd.Series | None:
+    """The row of data/provisions.csv for one obligation of a treaty (None where not coded)."""
+    check_choice("treaty", treaty_id, text_ids())
+    table = load("provisions")
+    rows = table[(table["treaty_id"] == treaty_id) & (table["obligation"] == obligation)]
+    return None if rows.empty else rows.iloc[0]
+
+
+def official_publisher(treaty_id: str) -> str:
+    """Who publishes a treaty's official text, as far as the kit's sources say."""
+    from ._sources import source
+
+    ids = split_ids(treaty_row(treaty_id)["source_id"])
+    held = provision(treaty_id)
+    if held is not None:
+        ids += split_ids(held["source_id"])
+    for sid in dict.fromkeys(ids):
+        row = source(sid)
+        if row["kind"] == "official":
+            return f"{row['publisher']} ({row['url']})"
+    return (
+        "the treaty's depositary; the kit's sources name no official publisher for this "
+        "treaty, so look for it in the United Nations Treaty Series (treaties.un.org)"
+    )
+
+
 def _publisher(treaty_id: str) -> str:
     """Where the official text is published, as the treaty's own sources say."""
     row = treaty_row(treaty_id)
