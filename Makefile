@@ -56,11 +56,13 @@ lab: venv
 
 test: venv-test data-extra browser
 	@$(VPY) -m ruff check src tests benchmarks tools data
+	@$(VENV)/bin/frictionless validate data/datapackage.json > /dev/null && echo "frictionless: data/datapackage.json is valid"
 	@$(VPY) -m pytest $(PYTEST_ARGS)
 
-# Everything but notebooks and the browser: a quick loop while editing.
+# The quick loop while editing (under a minute): no servers, browsers, notebooks, wheel
+# builds, data rebuilds or exports; it needs only the test extra.
 test-fast: venv-test
-	@$(VPY) -m pytest -m "not browser and not notebooks" $(PYTEST_ARGS)
+	@$(VPY) -m pytest -m "not slow and not browser and not notebooks" $(PYTEST_ARGS)
 
 lint: venv-test
 	@$(VPY) -m ruff check src tests benchmarks tools data

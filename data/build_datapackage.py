@@ -181,7 +181,7 @@ RESOURCES = [
             f("title", required=True),
             f("publisher", required=True),
             d("date", "Publication date"),
-            f("url", required=True, pattern=r"^https?://"),
+            f("url", required=True, pattern=r"^https?://\S+$"),
             f("kind", required=True, enum=KINDS),
             f("language", required=True),
             f("note", description="Context on the source, in the kit's own words"),
@@ -454,8 +454,15 @@ def main() -> None:
         schema = {"fields": fields}
         if key:
             schema["primaryKey"] = key
-        if fks:
-            schema["foreignKeys"] = fks
+        # A source_id cell may name several sources ("a;b"): Table Schema foreign keys
+        # cannot say that, so those references are listed apart and checked by
+        # tests/test_data_contract.py; frictionless checks every other key.
+        listed = [fk for fk in fks if fk is SRC_FK]
+        plain = [fk for fk in fks if fk is not SRC_FK]
+        if plain:
+            schema["foreignKeys"] = plain
+        if listed:
+            schema["cstokit:listForeignKeys"] = [dict(fk, separator=";") for fk in listed]
         resources.append(
             {
                 "name": name,

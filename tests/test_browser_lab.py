@@ -11,7 +11,7 @@ from browser import COUNT_MAP_SHAPES, browser_page
 from conftest import chromium_or_skip
 from servers import jupyter_lab
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CELLS = [
     "import cstokit\ncstokit.member_map('cst', '2022-01-06')",

@@ -13,13 +13,14 @@ import pandas as pd
 import pytest
 
 import cstokit
-from cstokit._data import SOURCE_KINDS, sha256_of
+from cstokit._data import sha256_of
 from cstokit._dates import to_date
 from cstokit._sources import split_ids
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PACKAGE = json.loads((DATA / "datapackage.json").read_text())
 TABLES = [r for r in PACKAGE["resources"] if r["format"] == "csv"]
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 def _rows(resource):
@@ -28,69 +29,55 @@ def _rows(resource):
 
 
 @pytest.mark.parametrize("resource", PACKAGE["resources"], ids=lambda r: r["name"])
-def test_file_matches_its_pinned_hash_and_size(resource):
-    path = DATA / resource["path"]
-    assert resource["hash"] == "sha256:" + sha256_of(path)
-    assert resource["bytes"] == path.stat().st_size
+def test_every_resource_states_its_licence(resource):
     assert resource.get("licenses"), "every resource states its licence"
 
 
+def test_the_reference_validator_passes():
+    # frictionless checks what the catalogue declares: every file's hash and size, the
+    # header against the schema, types, required cells, allowed values, patterns, unique
+    # primary keys and every single-valued foreign key. The tests below keep only what
+    # it cannot check.
+    from frictionless import validate
+
+    report = validate(str(DATA / "datapackage.json"))
+    errors = [
+        f"{task.name}: {error.type}: {error.note}" for task in report.tasks for error in task.errors
+    ]
+    assert report.valid, errors[:10]
+
+
 @pytest.mark.parametrize("resource", TABLES, ids=lambda r: r["name"])
-def test_table_follows_its_schema(resource):
-    rows = _rows(resource)
-    fields = resource["schema"]["fields"]
-    with open(DATA / resource["path"], newline="", encoding="utf-8") as handle:
-        header = next(csv.reader(handle))
-    assert header == [f["name"] for f in fields]
-    assert len(rows) == resource["rows"] > 0
-    for number, row in enumerate(rows, start=2):
-        for field in fields:
-            value = row[field["name"]]
-            where = f"{resource['path']} line {number}, column {field['name']}"
-            rules = field.get("constraints", {})
-            if not value:
-                assert not rules.get("required"), f"{where}: required value missing"
-                continue
-            assert value == value.strip(), f"{where}: stray spaces"
-            if field["type"] == "integer":
-                assert re.fullmatch(r"-?\d+", value), f"{where}: not an integer: {value!r}"
-            if field["type"] == "number":
-                float(value)
-            if "enum" in rules:
-                assert value in rules["enum"], f"{where}: {value!r} not in {rules['enum']}"
-            if "pattern" in rules:
-                assert re.search(rules["pattern"], value), (
-                    f"{where}: {value!r} !~ {rules['pattern']}"
-                )
-            if rules.get("pattern") == r"^\d{4}(-\d{2}(-\d{2})?)?$":
-                to_date(value)  # a real calendar date
-
-
-@pytest.mark.parametrize(
-    "resource", [r for r in TABLES if r["schema"].get("primaryKey")], ids=lambda r: r["name"]
-)
-def test_primary_keys_are_unique(resource):
-    key = resource["schema"]["primaryKey"]
-    seen = [tuple(row[k] for k in key) for row in _rows(resource)]
-    dupes = {k for k in seen if seen.count(k) > 1}
-    assert not dupes, f"{resource['name']}: duplicate keys {sorted(dupes)[:5]}"
+def test_cells_have_no_stray_spaces_and_dates_exist(resource):
+    dates = [
+        f["name"]
+        for f in resource["schema"]["fields"]
+        if f.get("constraints", {}).get("pattern") == DATE
+    ]
+    for number, row in enumerate(_rows(resource), start=2):
+        for name, value in row.items():
+            assert value == value.strip(), f"{resource['path']} line {number}, {name}: stray spaces"
+        for name in dates:
+            if row[name]:
+                to_date(row[name])  # a real calendar day, not only the right shape
 
 
 def _values(name, column):
     return {row[column] for row in _rows(next(r for r in TABLES if r["name"] == name))}
 
 
-@pytest.mark.parametrize("resource", TABLES, ids=lambda r: r["name"])
-def test_foreign_keys_resolve(resource):
+@pytest.mark.parametrize(
+    "resource",
+    [r for r in TABLES if r["schema"].get("cstokit:listForeignKeys")],
+    ids=lambda r: r["name"],
+)
+def test_multi_valued_source_references_resolve(resource):
+    # "a;b" cells: Table Schema cannot declare them, so frictionless does not check them.
     rows = _rows(resource)
-    for fk in resource["schema"].get("foreignKeys", []):
+    for fk in resource["schema"]["cstokit:listForeignKeys"]:
         target = _values(fk["reference"]["resource"], fk["reference"]["fields"])
         for row in rows:
-            value = row[fk["fields"]]
-            if not value:
-                continue
-            parts = split_ids(value) if fk["fields"] == "source_id" else [value]
-            missing = [p for p in parts if p not in target]
+            missing = [p for p in split_ids(row[fk["fields"]]) if p not in target]
             assert not missing, f"{resource['name']}: {fk['fields']} {missing} does not resolve"
 
 
@@ -101,7 +88,7 @@ def test_role_sources_of_sites_resolve():
             assert part in sources, part
 
 
-def test_every_source_is_cited_and_complete():
+def test_every_source_is_cited():
     cited = set()
     for resource in TABLES:
         if resource["name"] == "sources":
@@ -110,10 +97,6 @@ def test_every_source_is_cited_and_complete():
             for column in ("source_id", "role_source_id"):
                 cited.update(split_ids(row.get(column) or ""))
     sources = _rows(next(r for r in TABLES if r["name"] == "sources"))
-    for row in sources:
-        assert row["kind"] in SOURCE_KINDS
-        assert row["url"].startswith("http")
-        assert row["publisher"] and row["title"]
     unused = {row["source_id"] for row in sources} - cited
     assert not unused, f"sources listed but never cited: {sorted(unused)}"
 
@@ -207,6 +190,7 @@ def test_crimea_is_drawn_in_ukraine():
     assert not countries.loc["RUS", "geometry"].contains(simferopol)
 
 
+@pytest.mark.slow
 def test_country_files_rebuild_byte_for_byte(tmp_path):
     """data/build_countries.py regenerates both border files exactly (into a temp folder)."""
     import subprocess
@@ -256,7 +240,9 @@ def test_the_overlap_check_catches_an_overlap():
 
 
 def test_wordings_start_on_or_after_signature_and_booleans_are_booleans():
-    treaties = {r["treaty_id"]: r for r in _rows(next(t for t in TABLES if t["name"] == "treaties"))}
+    treaties = {
+        r["treaty_id"]: r for r in _rows(next(t for t in TABLES if t["name"] == "treaties"))
+    }
     for row in _rows(next(r for r in TABLES if r["name"] == "articles")):
         assert row["partial"] in ("true", "false"), row
         assert to_date(row["valid_from"]) >= to_date(treaties[row["treaty_id"]]["signed"]), row

@@ -248,3 +248,25 @@ def test_members_at_reproduces_each_sourced_milestone(milestone):
 
 def test_every_treaty_has_sourced_milestones():
     assert set(cstokit.treaty_ids()) <= set(MILESTONES["treaty_id"])
+
+
+def test_every_vocabulary_value_is_drawn_and_labelled_in_every_language():
+    # Each vocabulary lives once, in datapackage.json; what draws or names a value must
+    # know every value, so a new value is one line in build_datapackage.py plus this test.
+    from cstokit._charts import KIND_STYLE, OUTCOME_STYLE
+    from cstokit._data import enum_values
+    from cstokit._text import LANGUAGES, STRINGS
+
+    drawn = {
+        ("sources", "kind"): ("kind", KIND_STYLE),
+        ("invocations", "outcome_kind"): ("outcome", OUTCOME_STYLE),
+        ("contributions", "qualifier"): ("qualifier", None),
+    }
+    for (resource_name, field), (prefix, style) in drawn.items():
+        values = enum_values(resource_name, field)
+        assert values, (resource_name, field)
+        for value in values:
+            if style is not None:
+                assert value in style, f"{value!r} has no colour and symbol"
+            for language in LANGUAGES:
+                assert STRINGS[f"{prefix}.{value}"][language], (value, language)

@@ -305,6 +305,7 @@ def test_every_exercise_named_in_a_notebook_exists():
 
 
 @pytest.mark.notebooks
+@pytest.mark.slow
 @pytest.mark.timeout(NOTEBOOK_TIMEOUT)
 @pytest.mark.parametrize("name", executed_paths())
 def test_runs_top_to_bottom_offline(name, notebook_report):
@@ -350,6 +351,7 @@ def _run_cells(*sources: str, tmp_path: Path):
 
 
 @pytest.mark.notebooks
+@pytest.mark.slow
 @pytest.mark.timeout(NOTEBOOK_TIMEOUT)
 def test_the_kernel_cannot_reach_the_internet(tmp_path):
     outputs = _run_cells(
@@ -392,6 +394,7 @@ server.close()
 
 
 @pytest.mark.notebooks
+@pytest.mark.slow
 @pytest.mark.timeout(NOTEBOOK_TIMEOUT)
 def test_a_warning_in_a_notebook_fails_the_run(tmp_path):
     with pytest.raises(NotebookFailed, match=r"(?s)probe: cell 2 .*UserWarning: a kit warning"):
@@ -403,6 +406,7 @@ def test_a_warning_in_a_notebook_fails_the_run(tmp_path):
 
 
 @pytest.mark.notebooks
+@pytest.mark.slow
 @pytest.mark.timeout(NOTEBOOK_TIMEOUT)
 def test_widget_cells_do_not_wait_for_the_timeout(tmp_path):
     start = time.perf_counter()

@@ -28,7 +28,7 @@ from ._errors import (
     UnknownIdError,
 )
 from ._exercises import check, exercise, exercise_ids
-from ._figures import save_html
+from ._figures import KitFigure, save_html
 from ._maps import deployment_map, member_map, membership_animation
 from ._members import members_at, membership_changes, statuses, treaty_ids
 from ._sources import cite
@@ -39,6 +39,7 @@ __all__ = [
     "CstokitError",
     "DataIntegrityError",
     "DateFormatError",
+    "KitFigure",
     "NoDataError",
     "UnknownIdError",
     "article",

@@ -13,7 +13,8 @@ import plotly.graph_objects as go
 from ._data import load
 from ._dates import to_date
 from ._errors import NoDataError
-from ._figures import FONT, finish
+from ._figure_api import figure_function
+from ._figures import FONT, KitFigure, finish
 from ._members import country_name, treaty_row
 from ._operations import contributions_table, operation_row
 from ._sources import short_label, with_source_columns
@@ -146,7 +147,8 @@ def contributions_caption(table: pd.DataFrame) -> str:
     return " ".join(lines)
 
 
-def contributions_chart(operation_id: str):
+@figure_function("operation_id")
+def contributions_chart(operation_id: str) -> KitFigure:
     """Personnel per contributing country, one mark per source's figure.
 
     Official, state-media and independent-media figures have their own symbol and
@@ -155,8 +157,7 @@ def contributions_chart(operation_id: str):
 
     Parameters
     ----------
-    operation_id : str
-        E.g. ``"csto_kaz_2022"``; see ``cstokit.load("operations")``.
+    {parameters}
 
     Returns
     -------
@@ -196,11 +197,16 @@ def contributions_chart(operation_id: str):
     return finish(fig, table, caption)
 
 
-def timeline(operation_id: str):
+@figure_function("operation_id")
+def timeline(operation_id: str) -> KitFigure:
     """The events of an operation in date order, each with its source.
 
     Where sources give different dates for the same step, each version is its
     own line, so the disagreement stays visible.
+
+    Parameters
+    ----------
+    {parameters}
 
     Returns
     -------
@@ -243,11 +249,16 @@ def timeline(operation_id: str):
     return finish(fig, events)
 
 
-def invocations_chart():
+@figure_function()
+def invocations_chart() -> KitFigure:
     """When each collective-defence or consultation clause was invoked, and what followed.
 
     One row per treaty and article, one mark per invocation as a source records it
     (different sources' versions of the same invocation are separate marks).
+
+    Parameters
+    ----------
+    {parameters}
 
     Returns
     -------

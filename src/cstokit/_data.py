@@ -20,8 +20,6 @@ import pandas as pd
 from ._errors import DataIntegrityError, UnknownIdError
 
 _PKG_ROOT = Path(__file__).resolve().parent
-# Kinds of source the contract allows (data/datapackage.json repeats this as an enum).
-SOURCE_KINDS = ("official", "state-media", "independent-media", "academic", "reference", "other")
 
 
 def data_dir() -> Path:
@@ -190,6 +188,16 @@ def datasets() -> pd.DataFrame:
         for r in catalogue()["resources"]
     ]
     return pd.DataFrame(rows).astype({"rows": "Int64"})
+
+
+def enum_values(resource_name: str, field: str) -> list[str]:
+    """The allowed values of a field, as the catalogue's schema lists them (its one vocabulary)."""
+    for entry in resource(resource_name)["schema"]["fields"]:
+        if entry["name"] == field:
+            return list(entry.get("constraints", {}).get("enum", []))
+    raise UnknownIdError(
+        f"field of {resource_name}", field, [f["name"] for f in resource(resource_name)["schema"]["fields"]]
+    )
 
 
 def vocabulary(name: str) -> list[dict]:

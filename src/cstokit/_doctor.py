@@ -70,17 +70,15 @@ def check_browser() -> list[tuple[bool, str, str]]:
 
 def check_server_extension() -> list[tuple[bool, str, str]]:
     """Whether Jupyter servers of this environment load the kit's offline-map route."""
-    import sys
-    from pathlib import Path
+    from ._geo import ROUTE_FIX, route_enabled
 
-    config = Path(sys.prefix) / "etc" / "jupyter" / "jupyter_server_config.d" / "cstokit.json"
-    if config.exists():
+    if route_enabled():
         return [(True, "offline map route enabled for Jupyter servers in this environment", "")]
     return [
         (
             False,
             "the kit's Jupyter server extension is not enabled (maps would have no borders)",
-            "pip install -e . from the kit's folder (or re-run `make lab`)",
+            ROUTE_FIX,
         )
     ]
 

@@ -41,6 +41,25 @@ def topojson_url() -> str:
     return base + ROUTE
 
 
+ROUTE_FIX = (
+    "run `cstokit enable-jupyter` in a terminal of this environment (it writes the Jupyter "
+    "server setting a plain install also ships), then restart JupyterLab or Voila"
+)
+
+
+def route_enabled() -> bool:
+    """Whether the Jupyter servers of this environment load the kit's outline route.
+
+    Read from the same config files the server reads, so a kernel can tell a student
+    before a map draws with no borders.
+    """
+    from jupyter_core.paths import jupyter_config_path
+    from jupyter_server.extension.config import ExtensionConfigManager
+
+    manager = ExtensionConfigManager(read_config_path=jupyter_config_path())
+    return bool(manager.enabled("cstokit"))
+
+
 def geo_assets_js() -> str:
     """JavaScript that gives plotly.js the outline file before any map is drawn.
 

@@ -15,16 +15,17 @@ from plotly.subplots import make_subplots
 from ._data import load
 from ._dates import to_date
 from ._errors import CstokitError, check_choice
-from ._figures import FONT, PALETTE, SYMBOLS, finish
+from ._figure_api import figure_function
+from ._figures import FONT, PALETTE, SYMBOLS, KitFigure, finish
 from ._geo import label_points
 from ._members import (
     country_name,
     status_at,
     status_meanings,
     status_order,
-    treaty_ids,
     treaty_row,
 )
+from ._members import treaty_ids as all_treaty_ids
 from ._sources import short_label, split_ids
 from ._text import t
 
@@ -319,7 +320,8 @@ def _layers_table(treaties: list[str], dates: list[dt.date]) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
 
 
-def member_map(treaty_id: str, date, *, region: str | None = None):
+@figure_function("treaty_id", "date", "region")
+def member_map(treaty_id: str, date, *, region: str | None = None) -> KitFigure:
     """Map of a treaty's members on one date.
 
     Each status (see :func:`cstokit.statuses`: member, withdrawing, frozen, suspended,
@@ -329,13 +331,7 @@ def member_map(treaty_id: str, date, *, region: str | None = None):
 
     Parameters
     ----------
-    treaty_id : str
-        One of ``cstokit.treaty_ids()``, e.g. ``"cst"`` or ``"nato"``.
-    date : str or datetime.date
-        ``"YYYY-MM-DD"``, e.g. ``"2022-01-06"``.
-    region : str, optional
-        ``"world"``, ``"eurasia"``, ``"europe"``, ``"north_atlantic"``, ``"americas"``
-        or ``"asia_pacific"``; by default the region that suits the treaty.
+    {parameters}
 
     Returns
     -------
@@ -363,9 +359,10 @@ def member_map(treaty_id: str, date, *, region: str | None = None):
     return finish(fig, table, caption)
 
 
+@figure_function("treaty_ids", "start, end", "step", "region")
 def membership_animation(
-    treaty_ids_: list[str] | str, start: int, end: int, step: int = 1, *, region: str | None = None
-):
+    treaty_ids: list[str] | str, start: int, end: int, step: int = 1, *, region: str | None = None
+) -> KitFigure:
     """Members of one or several treaties through the years, with a slider that works offline.
 
     The slider and Play button run in the browser (plotly frames): they work
@@ -373,23 +370,16 @@ def membership_animation(
 
     Parameters
     ----------
-    treaty_ids_ : str or list of str
-        E.g. ``["nato", "warsaw_pact"]``: drawn side by side, one map each.
-    start, end : int
-        First and last year; each frame shows members at the end of that year (31 December).
-    step : int
-        Years between frames (default 1).
-    region : str, optional
-        One view for all maps; by default each treaty's own.
+    {parameters}
 
     Returns
     -------
     KitFigure
         ``.table()`` lists every (treaty, date, state, status) drawn.
     """
-    chosen = [treaty_ids_] if isinstance(treaty_ids_, str) else list(treaty_ids_)
+    chosen = [treaty_ids] if isinstance(treaty_ids, str) else list(treaty_ids)
     if not chosen:
-        raise CstokitError(f"Give at least one treaty id; valid ids: {', '.join(treaty_ids())}.")
+        raise CstokitError(f"Give at least one treaty id; valid ids: {', '.join(all_treaty_ids())}.")
     for tid in chosen:
         treaty_row(tid)
     for name, value in (("start", start), ("end", end), ("step", step)):
@@ -447,7 +437,8 @@ def _departure(
     return float(points.loc[iso3, "lon"]), float(points.loc[iso3, "lat"])
 
 
-def deployment_map(operation_id: str):
+@figure_function("operation_id")
+def deployment_map(operation_id: str) -> KitFigure:
     """Who sent troops where: host, contributing states, routes and key sites.
 
     The host country and every state with a contribution figure are filled and
@@ -457,8 +448,7 @@ def deployment_map(operation_id: str):
 
     Parameters
     ----------
-    operation_id : str
-        E.g. ``"csto_kaz_2022"``; see ``cstokit.load("operations")``.
+    {parameters}
 
     Returns
     -------
