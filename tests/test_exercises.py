@@ -3,20 +3,31 @@ unanswered ones never raise, and the widget calls the same check."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
+import string
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import cstokit
-from cstokit._exercises import Feedback
+from cstokit import _exercises
+from cstokit._data import resource
+from cstokit._exercise_feedback import Feedback
+from cstokit._exercise_scoring import read_set, score_set
+from cstokit._members import country_code
+from cstokit._strings_exercises import EXERCISE_STRINGS
+from cstokit._text import LANGUAGES, STRINGS
+from cstokit._treaties import article, languages_on
 
 
 def right_answers() -> dict[str, object]:
     """Every exercise's right answer, worked out from the data as a teacher would."""
     answers: dict[str, object] = {}
-    treaties = cstokit.load("treaties")
+    treaties = cstokit.load("treaties").query("kind == 'alliance'")  # not the UN Charter
     answers["oldest_treaty"] = treaties.sort_values("signed").iloc[0]["treaty_id"]
     answers["cst_members_2022"] = cstokit.members_at("cst", "2022-01-06")["iso3"].tolist()
     figures = cstokit.contributions_chart("csto_kaz_2022").table()
@@ -184,7 +195,10 @@ def test_a_clause_the_kit_holds_only_in_part_points_to_its_publisher():
     sources = cstokit.load("sources").set_index("source_id")
     official = [
         sources.loc[i, "url"]
-        for i in cstokit.load("treaties").set_index("treaty_id").loc["seato", "source_id"].split(";")
+        for i in cstokit.load("treaties")
+        .set_index("treaty_id")
+        .loc["seato", "source_id"]
+        .split(";")
         if sources.loc[i, "kind"] == "official"
     ]
     assert official and all(url in question for url in official)
@@ -290,3 +304,176 @@ def test_the_widget_calls_the_same_check(exercise_id):
     box.button.click()
     assert isinstance(box.feedback, Feedback) and box.feedback.correct, str(box.feedback)
     assert "cstokit-correct" in box.status_html.value
+
+
+# ---------------------------------------------------------------------------
+# The shared scorer
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answered", "status", "right", "extra", "missing"),
+    [
+        (["a", "b", "c"], "correct", ("a", "b", "c"), (), ()),
+        (["c", "a", "b", "a"], "correct", ("c", "a", "b"), (), ()),  # order and repeats: no matter
+        (["a", "x"], "partly", ("a",), ("x",), ("b", "c")),
+        (["a", "b"], "partly", ("a", "b"), (), ("c",)),
+        (["x", "y"], "wrong", (), ("x", "y"), ("a", "b", "c")),
+        ([], "wrong", (), (), ("a", "b", "c")),
+        (None, "unanswered", (), (), ("a", "b", "c")),
+    ],
+)
+def test_the_scorer_sorts_right_extra_and_missing(answered, status, right, extra, missing):
+    score = score_set(["a", "b", "c"], answered)
+    assert (score.status, score.right, score.extra, score.missing) == (
+        status,
+        right,
+        extra,
+        missing,
+    )
+    assert score.counts()["expected"] == 3
+
+
+def test_an_empty_answer_is_right_where_nothing_is_expected():
+    assert score_set([], []).status == "correct"
+    assert score_set([], ["x"]).status == "wrong"
+
+
+def test_an_unreadable_item_keeps_an_answer_from_being_correct():
+    assert score_set(["a"], ["a"], unreadable=1).status == "partly"
+    assert score_set(["a"], [], unreadable=1).status == "wrong"
+
+
+def test_reading_a_set_takes_lists_and_comma_separated_text():
+    def resolve(item):
+        return {"one": 1, "two": 2}.get(str(item).strip().lower())
+
+    assert read_set("One, two; one", resolve, ["one", "two"], "a list").values == [1, 2]
+    assert read_set(("two",), resolve, ["one", "two"], "a list").values == [2]
+    assert read_set(pd.Series(["one"]), resolve, ["one", "two"], "a list").values == [1]
+    read = read_set(["one", "thre"], resolve, ["one", "two", "three"], "a list")
+    assert read.values == [1] and len(read.problems) == 1
+    assert "'thre' is not one of the choices" in read.problems[0].text
+    for wrong_shape in (5, {"one": True}, pd.DataFrame({"x": [1]})):
+        assert read_set(wrong_shape, resolve, ["one"], "a list").values is None
+
+
+@pytest.mark.parametrize("exercise_id", cstokit.exercise_ids())
+@pytest.mark.parametrize(
+    "answer",
+    [5, 2.5, True, {"x": 1}, ["RUS", ["nested"]], "some words that are no choice", pd.DataFrame()],
+    ids=["int", "float", "bool", "dict", "nested", "text", "frame"],
+)
+def test_an_answer_of_the_wrong_shape_is_feedback_not_an_error(exercise_id, answer):
+    feedback = cstokit.check(exercise_id, answer)
+    assert feedback.status in {"wrong", "partly", "unanswered"}
+    assert str(feedback) and feedback._repr_html_()
+
+
+def test_a_wrong_shape_shows_the_expected_shape():
+    exercise = cstokit.exercise("cst_members_2022")
+    feedback = cstokit.check("cst_members_2022", 5)
+    assert feedback.status == "wrong"
+    assert exercise.answer_example in feedback.summary and "int" in feedback.summary
+    factcheck = cstokit.exercise("kaz_factcheck")
+    assert factcheck.answer_example in cstokit.check("kaz_factcheck", ["holds"]).summary
+
+
+def test_a_string_where_a_list_is_expected_is_read_item_by_item():
+    feedback = cstokit.check("code_cst_4", "defense and consultation")
+    assert feedback.status == "wrong"
+    assert "'defense and consultation' is not one of the choices" in str(feedback)
+    assert "Choices: defense; consultation" in str(feedback)
+    assert cstokit.check("code_cst_4", "defense").correct
+
+
+def test_every_set_exercise_grades_with_the_shared_scorer():
+    kinds = {type(cstokit.exercise(i)) for i in cstokit.exercise_ids()}
+    for kind in (_exercises.MembersAt, _exercises.ClauseCoding, _exercises.InvokedAfter):
+        assert kind in kinds and issubclass(kind, _exercises.SetExercise)
+        assert "evaluate" not in vars(kind), f"{kind.__name__} scores on its own"
+
+
+# ---------------------------------------------------------------------------
+# The registry
+# ---------------------------------------------------------------------------
+
+
+def test_each_exercise_id_greps_to_one_line_of_the_registry():
+    source = Path(_exercises.__file__).read_text(encoding="utf-8").splitlines()
+    for exercise_id in cstokit.exercise_ids():
+        rows = [line for line in source if line.lstrip().startswith(f'("{exercise_id}",')]
+        assert len(rows) == 1, exercise_id
+
+
+def test_exercises_are_built_once_not_on_every_check():
+    first = cstokit.exercise("cst_members_2022")
+    cstokit.check("cst_members_2022", ["RUS"])
+    assert cstokit.exercise("cst_members_2022") is first
+
+
+# ---------------------------------------------------------------------------
+# Strings and languages
+# ---------------------------------------------------------------------------
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(EXERCISE_STRINGS))
+def test_every_exercise_string_has_both_languages(key):
+    entry = EXERCISE_STRINGS[key]
+    assert set(entry) == set(LANGUAGES) and all(entry[lang].strip() for lang in LANGUAGES)
+    assert _fields(entry["en"]) == _fields(entry["fr"]), "both languages fill the same values"
+    assert STRINGS[key] is entry, "merged into the kit's string table"
+
+
+def test_every_obligation_has_a_meaning_in_each_language():
+    fields = {f["name"]: f for f in resource("provisions")["schema"]["fields"]}
+    for obligation in fields["obligation"]["constraints"]["enum"]:
+        assert f"exercise.clause.meaning.{obligation}" in EXERCISE_STRINGS
+
+
+@pytest.fixture
+def french():
+    cstokit.set_language("fr")
+    yield
+    cstokit.set_language("en")
+
+
+def test_questions_and_feedback_speak_french(french):
+    exercise = cstokit.exercise("cst_members_2022")
+    assert str(exercise).startswith("Exercice cst_members_2022 : ")
+    assert "Cochez-les tous" in exercise.question()
+    feedback = cstokit.check("cst_members_2022", ["Russie"])
+    assert str(feedback).startswith("En partie juste (cst_members_2022) : 1 sur 6")
+    assert "membre depuis le" in str(feedback)
+    assert "Pas encore de réponse" in cstokit.check("code_cst_4")._repr_html_()
+    box = exercise.widget()
+    assert box.button.description == "Vérifier"
+
+
+def test_a_typed_country_is_read_by_code_or_name_in_either_language():
+    for typed in ("RUS", "rus", " Russia ", "RUSSIE"):
+        assert country_code(typed) == "RUS"
+    assert country_code("Soviet Union") == "SUN"
+    assert country_code("Atlantis") is None
+
+
+# ---------------------------------------------------------------------------
+# The wording in force
+# ---------------------------------------------------------------------------
+
+
+def test_a_coding_question_points_to_the_wording_in_force():
+    today = dt.date.today()
+    question = cstokit.exercise("code_cst_4").question()
+    held = languages_on("cst", "4", today)
+    in_force = article("cst", "4", held[0], at=today)
+    assert in_force.instrument in question and in_force.valid_from in question
+    languages = re.search(r"is held in ([^.]+)\.", question).group(1)
+    assert languages == ", ".join(f'"{lang}"' for lang in held)
+    # The Russian text the kit holds is the 1992 wording: not offered as the one in force.
+    assert '"ru"' not in languages
+    assert 'cstokit.article_history("cst", "4")' in question

@@ -1,171 +1,73 @@
-"""Exercises that give feedback, as plain function calls and as widgets.
+"""The exercises of the course: what each asks, where its right answer comes from, and the registry.
 
-Every right answer is derived from data/ at the moment an answer is checked
-(``members_at``, ``load("factcheck")``, ``load("provisions")``...): nothing here
-repeats a fact the data holds, so a corrected data file corrects the exercise.
-An answer left as ``...`` (or ``None``) gets a "not answered yet" note, never an
-error, so "Run all" always goes through a student notebook.
+Every right answer is derived from data/ when an answer is checked (``members_at``,
+``provision``, ``load("factcheck")``...): nothing here repeats a fact the data holds, so a
+corrected data file corrects the exercise. An answer left as ``...`` (or ``None``) gets a
+"not answered yet" note, never an error, so "Run all" always goes through a student notebook.
 
-Three shapes of exercise share one check and one widget builder:
+Each exercise class knows only its question, its expected answer and the explanations
+particular to it. The rest is shared:
 
-- ``one``: pick one choice (a dropdown);
-- ``many``: pick every choice that applies (checkboxes);
-- ``per-item``: one verdict per item, e.g. per claim of an article (a dropdown each).
+- ``_exercise_scoring``: reading an answer and the one scorer of set-valued answers;
+- ``_exercise_feedback``: the :class:`Feedback` a check returns, as text and HTML;
+- ``_exercise_widget``: the question as text and HTML, and the ipywidgets controls;
+- ``_strings_exercises``: every sentence, in English and French (``t(key)``).
+
+:data:`REGISTRY` lists the exercises, one line each; they are built once per pinned
+version of the data they are built from.
 """
 
 from __future__ import annotations
 
-import difflib
-import html
-import re
-from collections.abc import Iterable
+import datetime as dt
+import functools
+from collections.abc import Mapping
 
 import pandas as pd
 
-from ._data import load, resource
+from ._data import data_key, load, resource
 from ._dates import to_date
 from ._errors import UnknownIdError
-from ._members import country_name, members_at, membership_changes, status_at, treaty_row
+from ._exercise_feedback import Feedback, FeedbackLine
+from ._exercise_scoring import (
+    SetScore,
+    did_you_mean,
+    is_unanswered,
+    read_set,
+    score_set,
+    unknown_line,
+    wrong_shape,
+)
+from ._exercise_widget import exercise_widget, question_html, question_text
+from ._members import (
+    country_code,
+    country_name,
+    members_at,
+    membership_changes,
+    status_at,
+    treaty_ids,
+    treaty_row,
+)
 from ._operations import contributions_table, operation_row
-from ._sources import cite, split_ids
+from ._sources import official_references, short_label
+from ._text import get_language, t
+from ._treaties import article, article_history, articles, languages_on, provision
 
 # ---------------------------------------------------------------------------
-# Feedback
-# ---------------------------------------------------------------------------
-
-STATUS_TEXT = {
-    "correct": "Correct",
-    "partly": "Partly right",
-    "wrong": "Not yet right",
-    "unanswered": "Not answered yet",
-}
-# Okabe-Ito colours; the symbol and the words carry the meaning too.
-STATUS_COLOUR = {
-    "correct": "#009E73",
-    "partly": "#E69F00",
-    "wrong": "#D55E00",
-    "unanswered": "#56B4E9",
-}
-MARKS = {"ok": "\u2713", "wrong": "\u2717", "missing": "\u2717", "hint": "?", "info": "\u00b7"}
-
-
-class FeedbackLine:
-    """One line of feedback: a mark (ok, wrong, missing, hint, info), a sentence, its sources."""
-
-    __slots__ = ("mark", "text", "source_ids")
-
-    def __init__(self, mark: str, text: str, source_ids: Iterable[str] = ()):
-        self.mark = mark
-        self.text = text
-        self.source_ids = tuple(i for s in source_ids if s for i in split_ids(s))
-
-
-class Feedback:
-    """What :func:`check` returns: right or not, why, and the sources behind the why.
-
-    Shows as HTML in a notebook and as plain text in Python (``print(feedback)``).
-
-    Attributes
-    ----------
-    exercise_id : str
-    status : {"correct", "partly", "wrong", "unanswered"}
-    summary : str
-        One sentence.
-    lines : list of FeedbackLine
-        One per item of the answer: what was right or wrong, and why.
-    """
-
-    def __init__(
-        self,
-        exercise_id: str,
-        status: str,
-        summary: str,
-        lines: Iterable[FeedbackLine] = (),
-    ):
-        self.exercise_id = exercise_id
-        self.status = status
-        self.summary = summary
-        self.lines = list(lines)
-
-    @property
-    def correct(self) -> bool | None:
-        """True when fully right, False when not (yet), None when not answered."""
-        return None if self.status == "unanswered" else self.status == "correct"
-
-    @property
-    def answered(self) -> bool:
-        """False only for an answer left as ``...`` or ``None``."""
-        return self.status != "unanswered"
-
-    def source_ids(self) -> list[str]:
-        """Every source the explanation draws on, each once, in order of use."""
-        return list(dict.fromkeys(i for line in self.lines for i in line.source_ids))
-
-    def sources(self):
-        """References of those sources (see :func:`cstokit.cite`)."""
-        return cite(self.source_ids())
-
-    def __str__(self) -> str:
-        out = [f"{STATUS_TEXT[self.status]} ({self.exercise_id}): {self.summary}"]
-        numbers = {sid: n for n, sid in enumerate(self.source_ids(), 1)}
-        for line in self.lines:
-            refs = "".join(f" [{numbers[i]}]" for i in dict.fromkeys(line.source_ids))
-            out.append(f"  {MARKS[line.mark]} {line.text}{refs}")
-        refs = self.sources()
-        if refs:
-            out.append("Sources:")
-            out.extend(f"  [{n}] {ref}" for n, ref in enumerate(refs, 1))
-        return "\n".join(out)
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        colour = STATUS_COLOUR[self.status]
-        numbers = {sid: n for n, sid in enumerate(self.source_ids(), 1)}
-        items = ""
-        for line in self.lines:
-            refs = "".join(f"<sup>[{numbers[i]}]</sup>" for i in dict.fromkeys(line.source_ids))
-            items += (
-                f"<li><span aria-hidden='true'>{MARKS[line.mark]}</span> "
-                f"{html.escape(line.text)}{refs}</li>"
-            )
-        refs = self.sources()
-        sources = (
-            "<small>Sources:<ol style='margin:2px 0'>"
-            + "".join(f"<li>{html.escape(r)}</li>" for r in refs)
-            + "</ol></small>"
-            if refs
-            else ""
-        )
-        return (
-            f"<div class='cstokit-feedback cstokit-{self.status}' style='border-left:6px solid "
-            f"{colour};padding:4px 10px;margin:6px 0;overflow-wrap:anywhere'>"
-            f"<strong>{STATUS_TEXT[self.status]}</strong> "
-            f"<code>{html.escape(self.exercise_id)}</code>: {html.escape(self.summary)}"
-            + (
-                f"<ul style='list-style:none;padding-left:0.6em;margin:4px 0'>{items}</ul>"
-                if items
-                else ""
-            )
-            + sources
-            + "</div>"
-        )
-
-
-def _is_unanswered(value: object) -> bool:
-    """``...``, ``None`` or blank text. An empty list is an answer ("none of them")."""
-    if value is ... or value is None:
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
-# ---------------------------------------------------------------------------
-# Small helpers shared by the exercises
+# Wording shared by the exercises
 # ---------------------------------------------------------------------------
 
 
-def _fmt(n) -> str:
-    return f"{int(n):,}"
+def _count(n) -> str:
+    """A whole number with its thousands marked: 2,600 (English), 2 600 (French)."""
+    text = f"{int(n):,}"
+    return text if get_language() == "en" else text.replace(",", "\u202f")
+
+
+def _status_words(status: str) -> str:
+    """A status as a sentence says it: 'former member', 'membre'."""
+    label = t(f"status.{status}")
+    return label[:1].lower() + label[1:]
 
 
 def _end(text: object) -> str:
@@ -173,50 +75,33 @@ def _end(text: object) -> str:
     return str(text).rstrip().rstrip(".") + "."
 
 
-def _source_short(source_id: str) -> str:
-    """'Publisher, date' of the first source of a cell (for inline mentions)."""
-    sources = load("sources").set_index("source_id")
-    first = split_ids(source_id)[0]
-    row = sources.loc[first]
-    date = f", {row['date']}" if pd.notna(row["date"]) else ""
-    return f"{row['publisher']}{date}"
+def _name(treaty_id: str) -> str:
+    """The treaty's name in the figures' language (English where the data has no other)."""
+    row = treaty_row(treaty_id)
+    own = row.get(f"name_{get_language()}")
+    return str(own) if pd.notna(own) else str(row["name_en"])
+
+
+def _in_sentence(treaty_id: str) -> str:
+    """The name after a preposition: 'the Rio Treaty...', 'The North Atlantic Treaty'.
+
+    French sentences set the name apart (after a colon, in brackets), so it needs no article.
+    """
+    name = _name(treaty_id)
+    if get_language() != "en" or name.startswith("The "):
+        return name
+    return "the " + name
 
 
 def _treaty_label(treaty_id: str) -> str:
     """E.g. 'nato: The North Atlantic Treaty (NATO)'."""
     row = treaty_row(treaty_id)
-    return f"{treaty_id}: {row['name_en']} ({row['organisation']})"
-
-
-def _the(treaty_id: str) -> str:
-    """The treaty's name after a preposition: 'the Rio Treaty...', 'The North Atlantic Treaty'."""
-    name = str(treaty_row(treaty_id)["name_en"])
-    return name if name.startswith("The ") else "the " + name
-
-
-def _official_references(treaty_id: str) -> list[str]:
-    """References of a treaty's official sources (all its sources if none is official)."""
-    sources = load("sources").set_index("source_id")
-    ids = split_ids(treaty_row(treaty_id)["source_id"])
-    official = [i for i in ids if i in sources.index and sources.loc[i, "kind"] == "official"]
-    return list(cite(official or ids))
-
-
-def _country_lookup() -> dict[str, str]:
-    """Lower-case ISO-3 codes and English names -> ISO-3 code."""
-    lookup: dict[str, str] = {}
-    countries = load("countries")
-    historic = load("historic_states")
-    for iso3, name in list(zip(countries["iso3"], countries["name_en"], strict=True)) + list(
-        zip(historic["iso3"], historic["name_en"], strict=True)
-    ):
-        lookup[str(iso3).lower()] = iso3
-        lookup[str(name).lower()] = iso3
-    return lookup
-
-
-def _split_text(value: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[,;\n]", value) if part.strip()]
+    return t(
+        "exercise.treaty_label",
+        treaty_id=treaty_id,
+        name=_name(treaty_id),
+        organisation=row["organisation"],
+    )
 
 
 def _enum(resource_name: str, field: str) -> list[str]:
@@ -228,7 +113,7 @@ def _enum(resource_name: str, field: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------
-# Exercises
+# What every exercise shares
 # ---------------------------------------------------------------------------
 
 
@@ -237,77 +122,94 @@ class Exercise:
 
     Shows in a notebook as the question and a control with a "Check" button;
     ``str()`` gives the question as text. ``.check(answer)`` is :func:`check`.
+    Its sentences are the ``exercise.<strings>.*`` keys of ``_strings_exercises``.
     """
 
     shape = "one"  # "one", "many" or "per-item"
-    title = ""
-    notebook = ""
-    answer_example = ""
+    strings = ""
+    # What the registry says the exercise is about, besides its notebook (e.g. treaty_id, date).
+    about: tuple[str, ...] = ()
 
-    def __init__(self, exercise_id: str):
+    def __init__(self, exercise_id: str, notebook: str, **about: str):
+        if set(about) != set(self.about):
+            raise TypeError(
+                f"{type(self).__name__} ({exercise_id}) takes {', '.join(self.about) or 'nothing'}"
+                f" besides notebook; the registry gives {', '.join(about) or 'nothing'}."
+            )
         self.exercise_id = exercise_id
+        self.notebook = notebook
+        for name, value in about.items():
+            setattr(self, name, value)
+        # A typo in the registry fails here, with the valid ids.
+        if "treaty_id" in about:
+            treaty_row(about["treaty_id"])
+        if "operation_id" in about:
+            operation_row(about["operation_id"])
 
     # -- what subclasses define -------------------------------------------------
-    def question(self) -> str:
-        raise NotImplementedError
-
     def options(self) -> list[tuple[str, str]]:
         """(label, value) pairs the widget offers."""
         raise NotImplementedError
 
     def evaluate(self, answer) -> Feedback:
+        """Feedback on an answer that is there (``check`` handles a missing one)."""
         raise NotImplementedError
 
-    # -- shared behaviour ---------------------------------------------------------
     def items(self) -> list[tuple[str, str]]:
         """For per-item exercises: (item id, item text)."""
         return []
 
+    # -- sentences, read in the language of the moment ---------------------------
+    def _t(self, name: str, /, **values: object) -> str:
+        return t(f"exercise.{self.strings}.{name}", **values)
+
+    @property
+    def title(self) -> str:
+        return self._t("title")
+
+    @property
+    def answer_example(self) -> str:
+        return self._t("example")
+
+    def question(self) -> str:
+        return self._t("question")
+
     def how_to_answer(self) -> str:
-        return (
-            f'In code: cstokit.check("{self.exercise_id}", answer), where answer is '
-            f"{self.answer_example}."
+        return t(
+            "exercise.how_to_answer", exercise_id=self.exercise_id, example=self.answer_example
         )
 
+    # -- checking -------------------------------------------------------------------
     def check(self, answer=...) -> Feedback:
         """Check an answer (see :func:`check`)."""
-        if _is_unanswered(answer):
+        if is_unanswered(answer):
             return Feedback(
                 self.exercise_id,
                 "unanswered",
-                f"replace ... with your answer ({self.answer_example}) and run the cell "
-                "again, or use the controls of cstokit.exercise.",
+                t("exercise.unanswered", example=self.answer_example),
             )
         return self.evaluate(answer)
 
-    def __str__(self) -> str:
-        out = [f"Exercise {self.exercise_id}: {self.title}", "", self.question()]
-        for n, (item_id, text) in enumerate(self.items(), 1):
-            out.append(f"  {n}. [{item_id}] {text}")
+    def _resolve(self, text: object) -> str | None:
+        """The choice a typed label or value stands for (any case), or None."""
+        table = {}
+        for label, value in self.options():
+            table[str(value).lower()] = value
+            table[str(label).lower()] = value
+        return table.get(str(text).strip().lower())
+
+    def _unknown_line(self, text: object, example: str | None = None) -> FeedbackLine:
         labels = [label for label, _ in self.options()]
-        if labels and self.shape != "per-item":
-            out.append("Choices: " + "; ".join(labels))
-        elif labels:
-            out.append("Verdicts: " + ", ".join(labels))
-        out.append(self.how_to_answer())
-        return "\n".join(out)
+        return unknown_line(text, labels, example or self.answer_example)
+
+    # -- showing ------------------------------------------------------------------------
+    def __str__(self) -> str:
+        return question_text(self)
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        items = "".join(
-            f"<li><code>{html.escape(i)}</code> {html.escape(text)}</li>"
-            for i, text in self.items()
-        )
-        return (
-            "<div class='cstokit-exercise' style='border:1px solid #0072B2;border-radius:4px;"
-            "padding:6px 10px;margin:6px 0'>"
-            f"<strong>Exercise <code>{html.escape(self.exercise_id)}</code>: "
-            f"{html.escape(self.title)}</strong>"
-            f"<p style='margin:4px 0'>{html.escape(self.question())}</p>"
-            + (f"<ol>{items}</ol>" if items else "")
-            + f"<small>{html.escape(self.how_to_answer())}</small></div>"
-        )
+        return question_html(self)
 
     def _ipython_display_(self) -> None:
         from IPython.display import HTML, display
@@ -316,126 +218,61 @@ class Exercise:
         display(HTML(self._repr_html_()))
         display(self.widget())
 
-    # -- normalising answers ------------------------------------------------------
-    def _lookup(self) -> dict[str, str]:
-        table = {}
-        for label, value in self.options():
-            table[str(value).lower()] = value
-            table[str(label).lower()] = value
-        return table
-
-    def _resolve(self, text: object) -> str | None:
-        return self._lookup().get(str(text).strip().lower())
-
-    def _unknown_line(self, text: object) -> FeedbackLine:
-        known = [label for label, _ in self.options()]
-        close = difflib.get_close_matches(str(text), known, n=1, cutoff=0.5)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        return FeedbackLine(
-            "wrong", f"{text!r} is not one of the choices.{hint} Choices: {'; '.join(known)}."
-        )
-
-    # -- the widget -----------------------------------------------------------------
     def widget(self):
         """The control for live use: choices, a "Check" button and the feedback below it."""
-        import ipywidgets as w
-
-        status = w.HTML(value="")
-        button = w.Button(description="Check", button_style="primary", icon="check")
-        if self.shape == "one":
-            control = w.Dropdown(
-                options=[("(choose)", None)] + self.options(),
-                value=None,
-                description="Answer:",
-                layout=w.Layout(width="max-content"),
-            )
-            controls = {"answer": control}
-            body = [control]
-        elif self.shape == "many":
-            controls = {
-                value: w.Checkbox(
-                    value=False, description=label, indent=False, layout=w.Layout(width="auto")
-                )
-                for label, value in self.options()
-            }
-            # Short labels (countries, obligations) in three columns; long ones (treaty names)
-            # one per line, so no label is cut.
-            columns = 3 if max(len(label) for label, _ in self.options()) <= 24 else 1
-            body = [
-                w.GridBox(
-                    list(controls.values()),
-                    layout=w.Layout(
-                        grid_template_columns=f"repeat({columns}, max-content)",
-                        grid_gap="0 16px",
-                    ),
-                )
-            ]
-        else:
-            controls = {}
-            body = []
-            for n, (item_id, text) in enumerate(self.items(), 1):
-                drop = w.Dropdown(
-                    options=[("(choose)", None)] + self.options(),
-                    value=None,
-                    layout=w.Layout(width="10em"),
-                )
-                controls[item_id] = drop
-                body.append(
-                    w.HBox(
-                        [drop, w.HTML(f"{n}. {html.escape(text)}")],
-                        layout=w.Layout(align_items="center"),
-                    )
-                )
-        box = ExerciseBox(body + [button, status])
-        box.exercise_id = self.exercise_id
-        box.controls = controls
-        box.status_html = status
-        box.button = button
-
-        def read_answer():
-            if self.shape == "one":
-                return controls["answer"].value
-            if self.shape == "many":
-                picked = [value for value, cb in controls.items() if cb.value]
-                # Ticking nothing is an answer too ("none of them"), once the button is pressed.
-                return picked
-            return {item: drop.value for item, drop in controls.items()}
-
-        def on_click(_button):
-            try:
-                feedback = self.check(read_answer())
-            except Exception as exc:  # noqa: BLE001 - shown to the student, never a traceback
-                feedback = Feedback(
-                    self.exercise_id, "wrong", f"could not check this answer: {exc}"
-                )
-            box.feedback = feedback
-            status.value = feedback._repr_html_()
-
-        box.read_answer = read_answer
-        button.on_click(on_click)
-        return box
+        return exercise_widget(self)
 
 
-_BOX_CLASS = None
+class SetExercise(Exercise):
+    """An exercise whose answer is a set (tick all that apply), graded by ``score_set``.
 
-
-def ExerciseBox(children):  # noqa: N802 - reads like the widget class it builds
-    """A VBox of exercise controls that reads as one short line where widgets cannot be drawn
-    (a saved notebook reopened, an HTML export): ipywidgets would print its whole repr.
+    A subclass says what is expected and explains each item; reading the answer,
+    scoring it and the summary sentence (``correct``, ``partly``, ``partly_extra``,
+    ``wrong``) are shared.
     """
-    global _BOX_CLASS
-    if _BOX_CLASS is None:
-        import ipywidgets as w
 
-        class _ExerciseBox(w.VBox):
-            feedback: Feedback | None = None
-            exercise_id = ""
+    shape = "many"
 
-            def __repr__(self) -> str:
-                return f"[exercise {self.exercise_id}: run the cell to use its controls]"
+    def answer_key(self) -> tuple[list, object]:
+        """The expected values, from the data, and the facts the explanations need."""
+        raise NotImplementedError
 
-        _BOX_CLASS = _ExerciseBox
-    return _BOX_CLASS(children)
+    def explain_right(self, value, facts) -> FeedbackLine:
+        raise NotImplementedError
+
+    def explain_extra(self, value, facts) -> FeedbackLine:
+        raise NotImplementedError
+
+    def explain_missing(self, missing: tuple, facts) -> list[FeedbackLine]:
+        raise NotImplementedError
+
+    def closing(self) -> list[FeedbackLine]:
+        """Lines shown after every answer (a caution, a method)."""
+        return []
+
+    def summary_values(self, score: SetScore) -> dict:
+        """Values the summary sentence needs besides the counts."""
+        return {}
+
+    def read(self, item: object):
+        """One item of the answer as a value (None when it is none of the choices)."""
+        return self._resolve(item)
+
+    def evaluate(self, answer) -> Feedback:
+        labels = [label for label, _ in self.options()]
+        given = read_set(answer, self.read, labels, self.answer_example)
+        if given.values is None:
+            return wrong_shape(self.exercise_id, answer, self.answer_example)
+        expected, facts = self.answer_key()
+        score = score_set(expected, given.values, unreadable=len(given.problems))
+        lines = list(given.problems)
+        for value in given.values:
+            explain = self.explain_right if value in score.right else self.explain_extra
+            lines.append(explain(value, facts))
+        lines += self.explain_missing(score.missing, facts) + self.closing()
+        name = "partly_extra" if score.status == "partly" and score.extra else score.status
+        summary = self._t(name, **score.counts(), **self.summary_values(score))
+        return Feedback(self.exercise_id, score.status, summary, lines)
 
 
 # ---------------------------------------------------------------------------
@@ -444,19 +281,15 @@ def ExerciseBox(children):  # noqa: N802 - reads like the widget class it builds
 
 
 class OldestTreaty(Exercise):
-    shape = "one"
-    title = "Which treaty of the kit is the oldest?"
-    notebook = "00_start_here"
-    answer_example = 'a treaty id from cstokit.treaty_ids(), e.g. "nato"'
+    """Which collective-defence treaty of the kit was signed first (cstokit.treaty_ids()).
 
-    def question(self) -> str:
-        return (
-            'Look at the table of treaties (cstokit.load("treaties")): which treaty in the kit '
-            "was signed first?"
-        )
+    The UN Charter is held for its Article 51 only: it is not one of the alliances asked about.
+    """
+
+    strings = "oldest"
 
     def options(self):
-        return [(_treaty_label(t), t) for t in sorted(load("treaties")["treaty_id"])]
+        return [(_treaty_label(i), i) for i in treaty_ids()]
 
     def evaluate(self, answer) -> Feedback:
         value = self._resolve(answer)
@@ -464,317 +297,234 @@ class OldestTreaty(Exercise):
             return Feedback(
                 self.exercise_id,
                 "wrong",
-                "that is not a treaty of the kit.",
+                self._t("not_a_treaty"),
                 [self._unknown_line(answer)],
             )
-        treaties = load("treaties").copy()
-        treaties["_signed"] = treaties["signed"].map(to_date)
-        first = treaties["_signed"].min()
-        row = treaties.set_index("treaty_id").loc[value]
-        signed = _end(f"{row['name_en']} was signed on {row['signed']} in {row['signed_place']}")
-        if row["_signed"] == first:
+        signed = load("treaties").set_index("treaty_id").loc[treaty_ids(), "signed"].map(to_date)
+        row = treaty_row(value)
+        line = self._t(
+            "signed",
+            name=_name(value),
+            date=row["signed"],
+            place=str(row["signed_place"]).rstrip("."),
+        )
+        if signed[value] == signed.min():
             return Feedback(
                 self.exercise_id,
                 "correct",
-                f"{_treaty_label(value)} is the oldest treaty in the kit.",
-                [FeedbackLine("ok", signed, [row["source_id"]])],
+                self._t("correct", treaty=_treaty_label(value)),
+                [FeedbackLine("ok", line, [row["source_id"]])],
             )
-        later = int((treaties["_signed"] < row["_signed"]).sum())
         return Feedback(
             self.exercise_id,
             "wrong",
-            f"{later} treaty(ies) in the kit were signed earlier.",
+            self._t("wrong", n=int((signed < signed[value]).sum())),
             [
-                FeedbackLine("wrong", signed, [row["source_id"]]),
-                FeedbackLine(
-                    "hint", "Sort the table by the 'signed' column: .sort_values(\"signed\")."
-                ),
+                FeedbackLine("wrong", line, [row["source_id"]]),
+                FeedbackLine("hint", self._t("hint")),
             ],
         )
 
 
-class MembersAt(Exercise):
+class MembersAt(SetExercise):
     """Which states were parties to a treaty on a date (members_at)."""
 
-    shape = "many"
-    answer_example = 'a list of ISO-3 codes or English names, e.g. ["USA", "Canada"]'
+    strings = "members"
+    about = ("treaty_id", "date")
+    treaty_id: str
+    date: str
 
-    def __init__(self, exercise_id: str, treaty_id: str, date: str, notebook: str):
-        super().__init__(exercise_id)
-        self.treaty_id, self.date, self.notebook = treaty_id, date, notebook
-        self.title = f"Parties to {_the(treaty_id)} on {date}"
+    @property
+    def title(self) -> str:
+        return self._t("title", treaty=_in_sentence(self.treaty_id), date=self.date)
 
     def question(self) -> str:
-        return (
-            f"Which states were parties to {_the(self.treaty_id)} on "
-            f"{self.date}? Tick every one (the choices are all states the kit records with any "
-            "tie to the treaty)."
-        )
+        return self._t("question", treaty=_in_sentence(self.treaty_id), date=self.date)
 
     def options(self):
         tied = membership_changes(self.treaty_id).drop_duplicates("iso3")
         return sorted(((country_name(i), i) for i in tied["iso3"]), key=lambda p: p[0])
 
-    def _parse(self, answer) -> tuple[list[str], list[FeedbackLine]]:
-        raw = _split_text(answer) if isinstance(answer, str) else list(answer)
-        lookup = _country_lookup()
-        chosen, problems = [], []
-        for item in raw:
-            code = lookup.get(str(item).strip().lower())
-            if code is None:
-                close = difflib.get_close_matches(
-                    str(item), [n for n, _ in self.options()], n=1, cutoff=0.5
-                )
-                hint = f" Did you mean {close[0]!r}?" if close else ""
-                problems.append(
-                    FeedbackLine(
-                        "wrong",
-                        f"{item!r} is not a country the kit knows.{hint} Use ISO-3 codes (e.g. USA) or English names.",
-                    )
-                )
-            elif code not in chosen:
-                chosen.append(code)
-        return chosen, problems
+    def read(self, item: object):
+        # Any country is readable: one with no tie to the treaty is explained, not refused.
+        return country_code(item)
 
-    def evaluate(self, answer) -> Feedback:
-        if not isinstance(answer, str | list | tuple | set):
-            return Feedback(
-                self.exercise_id,
-                "wrong",
-                f"expected {self.answer_example}, got {type(answer).__name__}.",
-            )
-        chosen, problems = self._parse(answer)
+    def answer_key(self):
         expected = list(members_at(self.treaty_id, self.date)["iso3"])
-        by_iso = status_at(self.treaty_id, self.date).set_index("iso3")
-        right = [c for c in chosen if c in expected]
-        extra = [c for c in chosen if c not in expected]
-        missing = [c for c in expected if c not in chosen]
-        lines = list(problems)
-        for code in right:
-            row = by_iso.loc[code]
-            lines.append(
-                FeedbackLine(
-                    "ok",
-                    f"{row['name_en']}: {row['status']} since {row['since']} (last event before "
-                    f"that date: {row['event']}, {row['event_date']}).",
-                    [row["source_id"]],
-                )
-            )
-        lines += [self._why_not(code, by_iso) for code in extra]
-        if missing:
-            lines.append(
-                FeedbackLine(
-                    "missing",
-                    f"{len(missing)} more state(s) were parties on {self.date}. Look at the map: "
-                    f'cstokit.member_map("{self.treaty_id}", "{self.date}").',
-                )
-            )
-        if not extra and not missing and not problems:
-            status, summary = "correct", f"all {len(expected)} parties, and no other state."
-        elif right:
-            status = "partly"
-            summary = f"{len(right)} of {len(expected)} parties" + (
-                f", and {len(extra)} state(s) that were not parties." if extra else " so far."
-            )
-        else:
-            status = "wrong"
-            summary = f"none of the {len(expected)} parties on {self.date} in this answer yet."
-        return Feedback(self.exercise_id, status, summary, lines)
+        return expected, status_at(self.treaty_id, self.date).set_index("iso3")
 
-    def _why_not(self, code: str, by_iso: pd.DataFrame) -> FeedbackLine:
+    def explain_right(self, code, by_iso) -> FeedbackLine:
+        row = by_iso.loc[code]
+        return FeedbackLine(
+            "ok",
+            self._t(
+                "party",
+                name=row["name_en"],
+                status=_status_words(row["status"]),
+                since=row["since"],
+                event=row["event"],
+                event_date=row["event_date"],
+            ),
+            [row["source_id"]],
+        )
+
+    def explain_extra(self, code, by_iso) -> FeedbackLine:
         name = country_name(code)
         if code in by_iso.index:
             row = by_iso.loc[code]
-            note = f" Note in the data: {_end(row['note'])}" if pd.notna(row["note"]) else ""
+            note = self._t("data_note", note=_end(row["note"])) if pd.notna(row["note"]) else ""
             return FeedbackLine(
                 "wrong",
-                f"{name} was not a party on {self.date}: status {row['status']} since "
-                f"{row['since']} ({row['event']}, {row['event_date']}).{note}",
+                self._t(
+                    "not_party",
+                    name=name,
+                    date=self.date,
+                    status=_status_words(row["status"]),
+                    since=row["since"],
+                    event=row["event"],
+                    event_date=row["event_date"],
+                    note=note,
+                ),
                 [row["source_id"]],
             )
-        later = membership_changes(self.treaty_id)
-        later = later[later["iso3"] == code]
+        changes = membership_changes(self.treaty_id)
+        later = changes[changes["iso3"] == code]
         if len(later):
             first = later.iloc[0]
             return FeedbackLine(
                 "wrong",
-                f"{name} had no tie to the treaty yet on {self.date}: its first recorded event is "
-                f"{first['event']} on {first['date']}.",
+                self._t(
+                    "not_yet",
+                    name=name,
+                    date=self.date,
+                    event=first["event"],
+                    event_date=first["date"],
+                ),
                 [first["source_id"]],
             )
         # A present-day state drawn in place of a historic one (Russia for the Soviet Union).
-        tied = set(membership_changes(self.treaty_id)["iso3"])
-        historic = load("historic_states")
+        tied = set(changes["iso3"])
         meant = [
             f"{row.name_en} ({row.iso3})"
-            for row in historic.itertuples()
+            for row in load("historic_states").itertuples()
             if row.iso3 in tied and code in str(row.drawn_as).split(";")
         ]
-        hint = (
-            f" Did you mean {' or '.join(meant)}? The maps draw it on today's borders of its "
-            f"successor states, {name} among them."
-            if meant
-            else ""
-        )
-        return FeedbackLine("wrong", f"{name}: the kit records no tie to this treaty at all.{hint}")
+        hint = self._t("successor", meant=t("exercise.or").join(meant), name=name) if meant else ""
+        return FeedbackLine("wrong", self._t("no_tie", name=name, hint=hint))
+
+    def explain_missing(self, missing, _facts) -> list[FeedbackLine]:
+        # Counted, not named: the map is where to look.
+        if not missing:
+            return []
+        text = self._t("missing", n=len(missing), date=self.date, treaty_id=self.treaty_id)
+        return [FeedbackLine("missing", text)]
+
+    def summary_values(self, score):
+        return dict(date=self.date)
 
 
 class ContributionGap(Exercise):
     """Which country's troop figure do the sources disagree on most (contributions_chart)."""
 
-    shape = "one"
-    notebook = "01_kazakhstan_2022"
-    answer_example = 'a country\'s ISO-3 code or English name, e.g. "KGZ"'
-
-    def __init__(self, exercise_id: str, operation_id: str):
-        super().__init__(exercise_id)
-        self.operation_id = operation_id
-        self.title = "Reading the contributions chart: where do sources disagree most?"
+    strings = "gap"
+    about = ("operation_id",)
+    operation_id: str
 
     def question(self) -> str:
-        name = operation_row(self.operation_id)["name_en"]
-        return (
-            f"In the contributions chart of the {name}, which contributing country's personnel "
-            "figure do the sources disagree on most (the largest gap between the highest and the "
-            "lowest figure given for that country)? The stated totals do not count: they are not "
-            "one country's figure."
-        )
+        return self._t("question", operation=operation_row(self.operation_id)["name_en"])
+
+    def _figures(self) -> pd.DataFrame:
+        table = contributions_table(self.operation_id)
+        return table[table["iso3"] != "ALL"]
 
     def _gaps(self) -> pd.DataFrame:
-        table = contributions_table(self.operation_id)
-        table = table[(table["iso3"] != "ALL")].dropna(subset=["personnel"])
         rows = []
-        for iso3, part in table.groupby("iso3", sort=True):
+        figures = self._figures().dropna(subset=["personnel"])
+        for iso3, part in figures.groupby("iso3", sort=True):
             low = part.loc[part["personnel"].astype(int).idxmin()]
             high = part.loc[part["personnel"].astype(int).idxmax()]
-            rows.append(
-                dict(
-                    iso3=iso3,
-                    n_figures=len(part),
-                    n_sources=part["source_id"].nunique(),
-                    gap=int(high["personnel"]) - int(low["personnel"]),
-                    low=low,
-                    high=high,
-                )
-            )
+            gap = int(high["personnel"]) - int(low["personnel"])
+            rows.append(dict(iso3=iso3, n_figures=len(part), gap=gap, low=low, high=high))
         return pd.DataFrame(rows).set_index("iso3")
 
     def options(self):
-        table = contributions_table(self.operation_id)
-        codes = sorted(set(table["iso3"]) - {"ALL"})
+        codes = sorted(set(self._figures()["iso3"]))
         return sorted(((country_name(c), c) for c in codes), key=lambda p: p[0])
 
     def _explain(self, code: str, gaps: pd.DataFrame, mark: str) -> FeedbackLine:
         name = country_name(code)
         if code not in gaps.index:
-            return FeedbackLine(
-                mark, f"{name}: the sources give no personnel figure at all, only other details."
-            )
+            return FeedbackLine(mark, self._t("no_figure", name=name))
         row = gaps.loc[code]
         low, high = row["low"], row["high"]
         if row["n_figures"] == 1:
-            return FeedbackLine(
-                mark,
-                f"{name}: only one source gives a figure ({_fmt(low['personnel'])}, "
-                f"{low['qualifier']}), so there is nothing to disagree about in the kit's data.",
-                [low["source_id"]],
-            )
+            qualifier = t(f"qualifier.{low['qualifier']}") if pd.notna(low["qualifier"]) else ""
+            text = self._t("single", name=name, value=_count(low["personnel"]), qualifier=qualifier)
+            return FeedbackLine(mark, text, [low["source_id"]])
+        sources = [low["source_id"], high["source_id"]]
         if row["gap"] == 0:
-            return FeedbackLine(
-                mark,
-                f"{name}: all {row['n_figures']} figures agree ({_fmt(low['personnel'])}).",
-                [low["source_id"], high["source_id"]],
-            )
-        notes = [f"{_fmt(r['personnel'])}: {r['note']}" for r in (low, high) if pd.notna(r["note"])]
-        return FeedbackLine(
-            mark,
-            f"{name}: from {_fmt(low['personnel'])} ({_source_short(low['source_id'])}) to "
-            f"{_fmt(high['personnel'])} ({_source_short(high['source_id'])}), a gap of "
-            f"{_fmt(row['gap'])}."
-            + (" What the sources say they count: " + " | ".join(notes) if notes else ""),
-            [low["source_id"], high["source_id"]],
+            text = self._t("agree", name=name, n=row["n_figures"], value=_count(low["personnel"]))
+            return FeedbackLine(mark, text, sources)
+        notes = [
+            f"{_count(r['personnel'])}: {r['note']}" for r in (low, high) if pd.notna(r["note"])
+        ]
+        text = self._t(
+            "range",
+            name=name,
+            low=_count(low["personnel"]),
+            low_source=short_label(low["source_id"]),
+            high=_count(high["personnel"]),
+            high_source=short_label(high["source_id"]),
+            gap=_count(row["gap"]),
+            counts=self._t("counts", notes=" | ".join(notes)) if notes else "",
         )
+        return FeedbackLine(mark, text, sources)
 
     def evaluate(self, answer) -> Feedback:
         text = str(answer).strip().lower()
-        if text in {"all", "total", "total (as stated)"}:
-            return Feedback(
-                self.exercise_id,
-                "wrong",
-                "the stated totals are not one country's figure; pick a country.",
-                [FeedbackLine("hint", "Compare the marks on each country's row of the chart.")],
-            )
+        totals = {"all", "total"} | {t("contrib.total", lang).lower() for lang in ("en", "fr")}
+        if text in totals:
+            hint = FeedbackLine("hint", self._t("total_hint"))
+            return Feedback(self.exercise_id, "wrong", self._t("total"), [hint])
         value = self._resolve(answer)
         if value is None:
-            code = _country_lookup().get(text)
-            if code is None:
-                return Feedback(
-                    self.exercise_id,
-                    "wrong",
-                    "that is not one of the countries in the chart.",
-                    [self._unknown_line(answer)],
-                )
-            return Feedback(
-                self.exercise_id,
-                "wrong",
-                f"{country_name(code)} did not contribute to this operation in the kit's data.",
-                [self._unknown_line(answer)],
+            code = country_code(text)
+            summary = (
+                self._t("not_contributor", name=country_name(code))
+                if code
+                else self._t("not_in_chart")
             )
+            return Feedback(self.exercise_id, "wrong", summary, [self._unknown_line(answer)])
         gaps = self._gaps()
-        largest = gaps["gap"].max()
-        winners = list(gaps.index[gaps["gap"] == largest])
-        if value in winners:
-            lines = [self._explain(value, gaps, "ok")]
-            lines.append(
-                FeedbackLine(
-                    "info",
-                    "A gap is not always a contradiction: check the date and what each source "
-                    "counts (planned force, first echelon, deployed troops).",
-                )
-            )
-            return Feedback(
-                self.exercise_id,
-                "correct",
-                f"the sources disagree most about {country_name(value)}.",
-                lines,
-            )
-        return Feedback(
-            self.exercise_id,
-            "wrong",
-            "another country's figures are further apart.",
-            [
-                self._explain(value, gaps, "wrong"),
-                FeedbackLine(
-                    "hint",
-                    "For each country, subtract the lowest figure from the highest: the chart's "
-                    "caption and fig.table() give them.",
-                ),
-            ],
-        )
+        largest = gaps.index[gaps["gap"] == gaps["gap"].max()]  # ties: each is right
+        if value in largest:
+            lines = [self._explain(value, gaps, "ok"), FeedbackLine("info", self._t("caution"))]
+            summary = self._t("correct", name=country_name(value))
+            return Feedback(self.exercise_id, "correct", summary, lines)
+        lines = [self._explain(value, gaps, "wrong"), FeedbackLine("hint", self._t("hint"))]
+        return Feedback(self.exercise_id, "wrong", self._t("wrong"), lines)
 
 
 class FactCheck(Exercise):
-    """Holds, wrong or disputed: the claims of a press article against the kit's sources."""
+    """Holds, wrong or disputed: the claims of a press article against the kit's sources.
+
+    Graded with the same scorer as the set exercises: the expected set is every
+    (claim, verdict) pair of load("factcheck").
+    """
 
     shape = "per-item"
-    notebook = "01_kazakhstan_2022"
-    title = "Fact-check: claims of a January 2022 press article about the CSTO"
+    strings = "factcheck"
+    about = ("treaty_id", "date", "operation_id")
+    treaty_id: str
+    date: str
+    operation_id: str
 
-    def __init__(self, exercise_id: str):
-        super().__init__(exercise_id)
+    @property
+    def answer_example(self) -> str:
         # The example shows the shape only: a real verdict would give an answer away.
         verdicts = " | ".join(f'"{v}"' for v in _enum("factcheck", "verdict"))
-        self.answer_example = (
-            f'a dict of claim id -> verdict, e.g. {{"{self.items()[0][0]}": {verdicts}, ...}}'
-        )
-
-    def question(self) -> str:
-        return (
-            "A French-language press article of January 2022 made these claims (paraphrased; the "
-            "kit could not retrieve the article itself). Check each against the kit's data and "
-            "texts: does it hold, is it wrong, or is it disputed (only partly right, or sources "
-            "disagree)?"
-        )
+        first = self.items()[0][0]
+        return self._t("example", example=f'{{"{first}": {verdicts}, ...}}')
 
     def items(self):
         table = load("factcheck")
@@ -784,63 +534,51 @@ class FactCheck(Exercise):
         return [(v, v) for v in _enum("factcheck", "verdict")]
 
     def evaluate(self, answer) -> Feedback:
-        if not isinstance(answer, dict):
-            return Feedback(self.exercise_id, "wrong", f"expected {self.answer_example}.")
+        if not isinstance(answer, Mapping):
+            return wrong_shape(self.exercise_id, answer, self.answer_example)
         table = load("factcheck").set_index("claim_id")
-        lines, right, done = [], 0, 0
-        for key in answer:
-            if key not in table.index:
-                close = difflib.get_close_matches(str(key), list(table.index), n=1, cutoff=0.5)
-                hint = f" Did you mean {close[0]!r}?" if close else ""
-                lines.append(
-                    FeedbackLine(
-                        "wrong",
-                        f"{key!r} is not a claim id.{hint} Claim ids: {', '.join(table.index)}.",
-                    )
-                )
+        lines = [self._unknown_claim(key, table.index) for key in answer if key not in table.index]
+        unreadable = len(lines)
+        answered, done = [], 0
+        verdicts = " | ".join(label for label, _ in self.options())
         for n, (claim_id, row) in enumerate(table.iterrows(), 1):
-            given = answer.get(claim_id, None)
-            why = str(row["explanation_en"])
-            label = f"Claim {n} ({row['claim_en']})"
-            if _is_unanswered(given):
-                lines.append(FeedbackLine("info", f"{label}: not answered yet."))
+            given = answer.get(claim_id)
+            label = self._t("claim", n=n, claim=row["claim_en"])
+            if is_unanswered(given):
+                lines.append(FeedbackLine("info", self._t("open", label=label)))
                 continue
             done += 1
             verdict = self._resolve(given)
+            why = str(row["explanation_en"])
             if verdict is None:
-                lines.append(self._unknown_line(given))
+                unreadable += 1
+                lines.append(self._unknown_line(given, verdicts))
             elif verdict == row["verdict"]:
-                right += 1
-                lines.append(FeedbackLine("ok", f"{label}: {verdict}. {why}", [row["source_id"]]))
+                text = self._t("right", label=label, verdict=verdict, why=why)
+                lines.append(FeedbackLine("ok", text, [row["source_id"]]))
             else:
-                lines.append(
-                    FeedbackLine(
-                        "wrong",
-                        f"{label}: you said {verdict}; the kit's sources say {row['verdict']}. {why}",
-                        [row["source_id"]],
-                    )
+                text = self._t(
+                    "differs", label=label, given=verdict, verdict=row["verdict"], why=why
                 )
-            lines.extend(self._evidence(claim_id, row))
-        total = len(table)
+                lines.append(FeedbackLine("wrong", text, [row["source_id"]]))
+            if verdict is not None:
+                answered.append((claim_id, verdict))
+            lines.extend(self._evidence(row))
         if done == 0:
-            return Feedback(
-                self.exercise_id,
-                "unanswered",
-                "no claim has a verdict yet. " + self.how_to_answer(),
-                [line for line in lines if line.mark == "wrong"],
-            )
-        if right == total:
-            status = "correct"
-        elif right:
-            status = "partly"
-        else:
-            status = "wrong"
-        summary = f"{right} of {total} claims judged as the kit's sources do" + (
-            f"; {total - done} not answered yet." if done < total else "."
-        )
-        return Feedback(self.exercise_id, status, summary, lines)
+            summary = self._t("none_yet", how=self.how_to_answer())
+            return Feedback(self.exercise_id, "unanswered", summary, lines[:unreadable])
+        expected = list(zip(table.index, table["verdict"], strict=True))
+        score = score_set(expected, answered, unreadable=unreadable)
+        values = dict(right=len(score.right), total=len(table), open=len(table) - done)
+        summary = self._t("summary_open" if done < len(table) else "summary", **values)
+        return Feedback(self.exercise_id, score.status, summary, lines)
 
-    def _evidence(self, claim_id: str, row: pd.Series) -> list[FeedbackLine]:
+    def _unknown_claim(self, key: object, claim_ids: pd.Index) -> FeedbackLine:
+        hint = did_you_mean(key, claim_ids)
+        text = self._t("unknown_claim", given=repr(key), hint=hint, ids=", ".join(claim_ids))
+        return FeedbackLine("wrong", text)
+
+    def _evidence(self, row: pd.Series) -> list[FeedbackLine]:
         """Extra lines computed from the kit's other tables, where a claim touches them.
 
         Keyed on words of the claim, not on its id, so a reworded claim still finds its evidence.
@@ -848,105 +586,51 @@ class FactCheck(Exercise):
         text = str(row["claim_en"]).lower()
         lines: list[FeedbackLine] = []
         if "member states" in text:
-            parties = status_at("cst", "2022-01-06")
-            parties = parties[parties["status"].isin(["member", "frozen"])]
-            lines.append(
-                FeedbackLine(
-                    "info",
-                    f'In the kit: cstokit.members_at("cst", "2022-01-06") lists {len(parties)} '
-                    f"parties: {', '.join(parties['name_en'])}.",
-                    parties["source_id"],
-                )
+            parties = members_at(self.treaty_id, self.date)
+            names = ", ".join(parties["name_en"])
+            said = self._t(
+                "members", treaty_id=self.treaty_id, date=self.date, n=len(parties), names=names
             )
+            lines.append(FeedbackLine("info", said, parties["source_id"]))
         if "founded" in text:
-            treaties = load("treaties").set_index("treaty_id")
-            for tid in ("cst", "csto_charter"):
-                if tid in treaties.index:
-                    t = treaties.loc[tid]
-                    lines.append(
-                        FeedbackLine(
-                            "info",
-                            f"In the kit: the {t['name_en']} was signed on {t['signed']} in "
-                            f"{t['signed_place']} (in force {t['in_force']}).",
-                            [t["source_id"]],
-                        )
-                    )
-        if "2,600" in text or "2600" in text:
-            table = load("contributions")
-            totals = table[(table["operation_id"] == "csto_kaz_2022") & (table["iso3"] == "ALL")]
-            totals = totals.dropna(subset=["personnel"])
-            if len(totals):
-                values = sorted({int(v) for v in totals["personnel"]})
-                lines.append(
-                    FeedbackLine(
-                        "info",
-                        "In the kit: totals stated by sources for this operation: "
-                        + ", ".join(_fmt(v) for v in values)
-                        + ' (see cstokit.contributions_chart("csto_kaz_2022")).',
-                    )
+            # The founding texts: every treaty of the same organisation (the CST, the CSTO Charter).
+            treaties = load("treaties")
+            own = treaties[treaties["organisation"] == treaty_row(self.treaty_id)["organisation"]]
+            for tid in own["treaty_id"]:
+                t_row = treaty_row(tid)
+                said = self._t(
+                    "founded",
+                    name=_name(tid),
+                    signed=t_row["signed"],
+                    place=t_row["signed_place"],
+                    in_force=t_row["in_force"],
                 )
+                lines.append(FeedbackLine("info", said, [t_row["source_id"]]))
+        if "2,600" in text or "2600" in text:
+            table = contributions_table(self.operation_id)
+            totals = table[table["iso3"] == "ALL"].dropna(subset=["personnel"])
+            if len(totals):
+                values = "; ".join(_count(v) for v in sorted({int(v) for v in totals["personnel"]}))
+                said = self._t("totals", values=values, operation_id=self.operation_id)
+                lines.append(FeedbackLine("info", said))
         return lines
 
 
-class ClauseCoding(Exercise):
-    """Which obligations (defense, consultation...) a treaty article creates, against load("provisions")."""
+class ClauseCoding(SetExercise):
+    """Which obligations (defense, consultation...) a treaty article creates, against provision()."""
 
-    shape = "many"
-    notebook = "02_reading_the_treaties"
-    answer_example = 'a list of obligations, e.g. ["consultation"], or [] for none'
-    # Plain-language meanings of the obligation types (in the sense of the ATOP
-    # project's codebook): what a student needs to code a clause.
-    MEANINGS = {
-        "defense": "help a partner that is attacked, with military means if needed",
-        "offense": "join a partner in military action even when no partner has been attacked",
-        "neutrality": "stay out of (not help the other side in) a war a partner is fighting",
-        "non-aggression": "not use force against the other parties",
-        "consultation": "talk with the partners when a crisis or threat arises",
-    }
+    strings = "clause"
+    about = ("treaty_id", "article")
+    treaty_id: str
+    article: str
 
-    def __init__(self, exercise_id: str, treaty_id: str, article: str):
-        super().__init__(exercise_id)
-        self.treaty_id, self.article = treaty_id, article
-        name = str(treaty_row(treaty_id)["name_en"])
-        if f"Article {article}" not in name:
-            name = f"{name}, Article {article}"
-        self.title = f"Code the obligations of {name}"
-
-    def _text_hint(self) -> str:
-        texts = load("articles")
-        texts = texts[(texts["treaty_id"] == self.treaty_id) & (texts["article"] == self.article)]
-        if len(texts):
-            langs = ", ".join(f'"{lang}"' for lang in dict.fromkeys(texts["language"]))
-            return (
-                f'Read it with cstokit.article("{self.treaty_id}", "{self.article}", language=...) '
-                f"(the kit holds it in: {langs})."
-            )
-        everywhere = " | ".join(_official_references(self.treaty_id))
-        parts = load("articles")
-        parts = parts[
-            (parts["treaty_id"] == self.treaty_id)
-            & parts["article"].str.startswith(f"{self.article}(")
-        ]
-        if len(parts):
-            labels = ", ".join(f'"{a}"' for a in dict.fromkeys(parts["article"]))
-            return (
-                f"The kit holds only part of this article ({labels}): read it with "
-                f'cstokit.article("{self.treaty_id}", {labels.split(", ")[0]}), and the whole '
-                f"article where the treaty is published: {everywhere}"
-            )
-        return (
-            "The kit holds no text of this article: read it where the treaty is published: "
-            + everywhere
-        )
-
-    def question(self) -> str:
-        meanings = "; ".join(
-            f"{k}: {v}" for k, v in self.MEANINGS.items() if k in self._vocabulary()
-        )
-        return (
-            f"Which obligations does Article {self.article} of {_the(self.treaty_id)} create for "
-            f"the parties? Tick all that apply. {self._text_hint()} Meanings: {meanings}."
-        )
+    @property
+    def title(self) -> str:
+        name = _name(self.treaty_id)
+        # The TEU's name in the data already names its Article 42(7).
+        if f"Article {self.article}" not in str(treaty_row(self.treaty_id)["name_en"]):
+            name = self._t("article_of", name=name, article=self.article)
+        return self._t("title", name=name)
 
     def _vocabulary(self) -> list[str]:
         return _enum("provisions", "obligation")
@@ -954,211 +638,193 @@ class ClauseCoding(Exercise):
     def options(self):
         return [(o, o) for o in self._vocabulary()]
 
-    def evaluate(self, answer) -> Feedback:
-        raw = _split_text(answer) if isinstance(answer, str) else answer
-        if not isinstance(raw, list | tuple | set):
-            return Feedback(self.exercise_id, "wrong", f"expected {self.answer_example}.")
-        lines, chosen = [], []
-        for item in raw:
-            value = self._resolve(item)
-            if value is None:
-                lines.append(self._unknown_line(item))
-            elif value not in chosen:
-                chosen.append(value)
-        provisions = load("provisions")
-        treaty = provisions[provisions["treaty_id"] == self.treaty_id]
-        here = treaty[treaty["article"] == self.article].set_index("obligation")
-        expected = list(here.index)
-        for ob in chosen:
-            if ob in here.index:
-                lines.append(
-                    FeedbackLine(
-                        "ok",
-                        f"{ob}: the kit codes it too. {here.loc[ob, 'note']}",
-                        [here.loc[ob, "source_id"]],
-                    )
-                )
+    def question(self) -> str:
+        colon = t("exercise.colon")
+        meanings = "; ".join(f"{ob}{colon}{self._t('meaning.' + ob)}" for ob in self._vocabulary())
+        return self._t(
+            "question",
+            article=self.article,
+            treaty=_in_sentence(self.treaty_id),
+            hint=self._text_hint(),
+            meanings=meanings,
+        )
+
+    def _text_hint(self) -> str:
+        """Where to read the article: the wording in force, or its publisher."""
+        held = list(dict.fromkeys(articles(self.treaty_id)["article"]))
+        values = dict(treaty_id=self.treaty_id, article=self.article)
+        if self.article in held:
+            today = dt.date.today()
+            languages = languages_on(self.treaty_id, self.article, today)
+            wording = article(self.treaty_id, self.article, languages[0], at=today)
+            values.update(
+                instrument=wording.instrument,
+                since=wording.valid_from,
+                languages=", ".join(f'"{lang}"' for lang in languages),
+            )
+            ended = treaty_row(self.treaty_id)["ended"]
+            if pd.notna(ended) and today >= to_date(ended):
+                hint = self._t("read_ended", ended=ended, **values)
             else:
-                elsewhere = treaty[treaty["obligation"] == ob]
-                where = (
-                    f" The kit codes {ob} for this treaty in Article {elsewhere.iloc[0]['article']} instead: "
-                    f"{elsewhere.iloc[0]['note']}"
-                    if len(elsewhere)
-                    else ""
-                )
-                lines.append(
-                    FeedbackLine(
-                        "wrong",
-                        f"{ob}: the kit does not code this obligation for Article {self.article}.{where}",
-                        elsewhere["source_id"].head(1),
-                    )
-                )
-        for ob in expected:
-            if ob not in chosen:
-                lines.append(
-                    FeedbackLine(
-                        "missing",
-                        f"{ob}: the kit codes this obligation here and you did not. {here.loc[ob, 'note']}",
-                        [here.loc[ob, "source_id"]],
-                    )
-                )
-        lines.append(
+                hint = self._t("read", **values)
+            if article_history(self.treaty_id, self.article)["valid_from"].nunique() > 1:
+                hint += self._t("reworded", **values)
+            return hint
+        references = " | ".join(official_references(treaty_row(self.treaty_id)["source_id"]))
+        parts = [f'"{a}"' for a in held if a.startswith(f"{self.article}(")]
+        if parts:
+            return self._t(
+                "partial", parts=", ".join(parts), first=parts[0], references=references, **values
+            )
+        return self._t("no_text", references=references)
+
+    def answer_key(self):
+        # Each obligation's row for this treaty (None where the kit does not code it).
+        coded = {ob: provision(self.treaty_id, ob) for ob in self._vocabulary()}
+        expected = [
+            ob for ob, row in coded.items() if row is not None and row["article"] == self.article
+        ]
+        return expected, coded
+
+    def explain_right(self, ob, coded) -> FeedbackLine:
+        row = coded[ob]
+        return FeedbackLine(
+            "ok", self._t("match", obligation=ob, note=row["note"]), [row["source_id"]]
+        )
+
+    def explain_extra(self, ob, coded) -> FeedbackLine:
+        row = coded[ob]
+        elsewhere = (
+            self._t("elsewhere", obligation=ob, article=row["article"], note=row["note"])
+            if row is not None
+            else ""
+        )
+        text = self._t("not_here", obligation=ob, article=self.article, elsewhere=elsewhere)
+        return FeedbackLine("wrong", text, [row["source_id"]] if row is not None else [])
+
+    def explain_missing(self, missing, coded) -> list[FeedbackLine]:
+        return [
             FeedbackLine(
-                "info",
-                "Coding a clause is a reading, not arithmetic: where you differ from the kit, argue "
-                "from the words of the text.",
+                "missing",
+                self._t("missed", obligation=ob, note=coded[ob]["note"]),
+                [coded[ob]["source_id"]],
             )
-        )
-        right = [o for o in chosen if o in expected]
-        wrong_or_missing = len(chosen) - len(right) + len(expected) - len(right)
-        bad_input = any(
-            line.mark == "wrong" and "not one of the choices" in line.text for line in lines
-        )
-        if wrong_or_missing == 0 and not bad_input:
-            status, summary = (
-                "correct",
-                "your coding matches the kit's: " + (", ".join(expected) or "no obligation") + ".",
-            )
-        elif right:
-            status, summary = (
-                "partly",
-                f"{len(right)} of {len(expected)} obligation(s) match the kit's coding; "
-                f"{len(chosen) - len(right)} you ticked and the kit does not code here.",
-            )
-        else:
-            status, summary = "wrong", "your coding differs from the kit's."
-        return Feedback(self.exercise_id, status, summary, lines)
+            for ob in missing
+        ]
+
+    def closing(self) -> list[FeedbackLine]:
+        return [FeedbackLine("info", self._t("reading"))]
+
+    def summary_values(self, score):
+        return dict(coded=", ".join(score.expected) or self._t("none"))
 
 
-class InvokedAfter(Exercise):
+class InvokedAfter(SetExercise):
     """Which treaties' clauses were invoked in a window of time (load("invocations"))."""
 
-    shape = "many"
-    notebook = "04_invoking_the_clauses"
-    answer_example = 'a list of treaty ids from cstokit.treaty_ids(), e.g. ["seato"]'
+    strings = "invoked"
+    # ``event`` is a key of the string table: the event, worded in each language.
+    about = ("start", "end", "event")
+    start: str
+    end: str
+    event: str
 
-    def __init__(self, exercise_id: str, start: str, end: str, about: str):
-        super().__init__(exercise_id)
-        self.start, self.end, self.about = start, end, about
-        self.title = f"Which clauses were invoked after {about}?"
+    @property
+    def title(self) -> str:
+        return self._t("title", about=self._t(self.event))
 
     def question(self) -> str:
-        return (
-            f"After {self.about}, the parties of some treaties invoked a collective-defence or "
-            f"consultation clause between {self.start} and {self.end}. Which treaties? Tick all "
-            "that apply."
-        )
+        return self._t("question", about=self._t(self.event), start=self.start, end=self.end)
 
     def options(self):
-        return [(_treaty_label(t), t) for t in sorted(load("treaties")["treaty_id"])]
+        return [(_treaty_label(i), i) for i in sorted(load("treaties")["treaty_id"])]
 
-    def _records(self) -> pd.DataFrame:
-        table = load("invocations").dropna(subset=["date"]).copy()
-        table["_d"] = table["date"].map(to_date)
+    def answer_key(self):
+        table = load("invocations").dropna(subset=["date"])
+        table = table.assign(_d=table["date"].map(to_date))
         start, end = to_date(self.start), to_date(self.end)
-        return table[(table["_d"] >= start) & (table["_d"] <= end)].sort_values("_d")
+        records = table[(table["_d"] >= start) & (table["_d"] <= end)].sort_values("_d")
+        return list(dict.fromkeys(records["treaty_id"])), records
 
-    def evaluate(self, answer) -> Feedback:
-        raw = _split_text(answer) if isinstance(answer, str) else answer
-        if not isinstance(raw, list | tuple | set):
-            return Feedback(self.exercise_id, "wrong", f"expected {self.answer_example}.")
-        lines, chosen = [], []
-        for item in raw:
-            value = self._resolve(item)
-            if value is None:
-                lines.append(self._unknown_line(item))
-            elif value not in chosen:
-                chosen.append(value)
-        records = self._records()
-        expected = list(dict.fromkeys(records["treaty_id"]))
-        for tid in chosen:
-            if tid in expected:
-                mine = records[records["treaty_id"] == tid]
-                # Quote the first record that says what happened, and date the earliest one.
-                told = mine.dropna(subset=["outcome"])
-                first = told.iloc[0] if len(told) else mine.iloc[0]
-                art = f" Art. {first['article']}" if pd.notna(first["article"]) else ""
-                what = first["outcome"] if pd.notna(first["outcome"]) else first["note"]
-                lines.append(
-                    FeedbackLine(
-                        "ok",
-                        f"{_treaty_label(tid)}: {len(mine)} record(s) from {mine.iloc[0]['date']}; "
-                        f"{first['date']}{art}: {_end(what)}",
-                        [mine.iloc[0]["source_id"], first["source_id"]],
-                    )
-                )
-            else:
-                lines.append(self._why_not(tid))
-        missing = [t for t in expected if t not in chosen]
-        if missing:
-            lines.append(
-                FeedbackLine(
-                    "missing",
-                    f"{len(missing)} more treaty(ies) have invocations recorded in that window. Look "
-                    "at cstokit.invocations_chart() around that date.",
-                )
-            )
-        right = [t for t in chosen if t in expected]
-        if (
-            right
-            and len(right) == len(chosen) == len(expected)
-            and not any(line.mark == "wrong" for line in lines)
-        ):
-            status, summary = (
-                "correct",
-                f"all {len(expected)} treaties whose clauses were invoked then.",
-            )
-        elif right:
-            status, summary = "partly", f"{len(right)} of {len(expected)} right."
-        else:
-            status, summary = "wrong", "none of the treaties invoked in that window yet."
-        return Feedback(self.exercise_id, status, summary, lines)
+    def explain_right(self, treaty_id, records) -> FeedbackLine:
+        mine = records[records["treaty_id"] == treaty_id]
+        # Quote the first record that says what happened, and date the earliest one.
+        told = mine.dropna(subset=["outcome"])
+        first = told.iloc[0] if len(told) else mine.iloc[0]
+        what = first["outcome"] if pd.notna(first["outcome"]) else first["note"]
+        text = self._t(
+            "record",
+            treaty=_treaty_label(treaty_id),
+            n=len(mine),
+            first=mine.iloc[0]["date"],
+            date=first["date"],
+            article=self._t("article", article=first["article"])
+            if pd.notna(first["article"])
+            else "",
+            what=_end(what),
+        )
+        return FeedbackLine("ok", text, [mine.iloc[0]["source_id"], first["source_id"]])
 
-    def _why_not(self, tid: str) -> FeedbackLine:
-        row = treaty_row(tid)
+    def explain_extra(self, treaty_id, _records) -> FeedbackLine:
+        row = treaty_row(treaty_id)
+        label = _treaty_label(treaty_id)
         start = to_date(self.start)
         if pd.notna(row["ended"]) and to_date(row["ended"]) < start:
             return FeedbackLine(
-                "wrong",
-                f"{_treaty_label(tid)}: it had ended on {row['ended']}.",
-                [row["source_id"]],
+                "wrong", self._t("ended", treaty=label, ended=row["ended"]), [row["source_id"]]
             )
         if pd.notna(row["in_force"]) and to_date(row["in_force"]) > start:
-            return FeedbackLine(
-                "wrong",
-                f"{_treaty_label(tid)}: not yet in force (in force from {row['in_force']}).",
-                [row["source_id"]],
-            )
-        return FeedbackLine(
-            "wrong",
-            f"{_treaty_label(tid)}: the kit records no invocation between {self.start} and {self.end}.",
-        )
+            text = self._t("not_in_force", treaty=label, in_force=row["in_force"])
+            return FeedbackLine("wrong", text, [row["source_id"]])
+        return FeedbackLine("wrong", self._t("none", treaty=label, start=self.start, end=self.end))
+
+    def explain_missing(self, missing, _records) -> list[FeedbackLine]:
+        # Counted, not named: the chart is where to look.
+        return [FeedbackLine("missing", self._t("missing", n=len(missing)))] if missing else []
 
 
-def _clause_id(treaty_id: str, article: str) -> str:
-    return "code_" + re.sub(r"[^a-z0-9]+", "_", f"{treaty_id}_{article}".lower()).strip("_")
+# ---------------------------------------------------------------------------
+# The registry: one line per exercise, in course order
+# ---------------------------------------------------------------------------
+
+# (exercise id, class, what it is about). ClauseCoding: one per (treaty, article) that
+# data/provisions.csv codes; tests/test_exercises.py fails when one is missing.
+# fmt: off
+REGISTRY: list[tuple[str, type[Exercise], dict]] = [
+    ("oldest_treaty", OldestTreaty, dict(notebook="00_start_here")),
+    ("cst_members_2022", MembersAt, dict(treaty_id="cst", date="2022-01-06", notebook="01_kazakhstan_2022")),
+    ("kaz_contributions_gap", ContributionGap, dict(operation_id="csto_kaz_2022", notebook="01_kazakhstan_2022")),
+    ("kaz_factcheck", FactCheck, dict(treaty_id="cst", date="2022-01-06", operation_id="csto_kaz_2022", notebook="01_kazakhstan_2022")),
+    ("code_cst_4", ClauseCoding, dict(treaty_id="cst", article="4", notebook="02_reading_the_treaties")),
+    ("code_cst_2", ClauseCoding, dict(treaty_id="cst", article="2", notebook="02_reading_the_treaties")),
+    ("code_cst_1", ClauseCoding, dict(treaty_id="cst", article="1", notebook="02_reading_the_treaties")),
+    ("code_nato_5", ClauseCoding, dict(treaty_id="nato", article="5", notebook="02_reading_the_treaties")),
+    ("code_nato_4", ClauseCoding, dict(treaty_id="nato", article="4", notebook="02_reading_the_treaties")),
+    ("code_rio_3", ClauseCoding, dict(treaty_id="rio", article="3", notebook="02_reading_the_treaties")),
+    ("code_rio_6", ClauseCoding, dict(treaty_id="rio", article="6", notebook="02_reading_the_treaties")),
+    ("code_anzus_iv", ClauseCoding, dict(treaty_id="anzus", article="IV", notebook="02_reading_the_treaties")),
+    ("code_anzus_iii", ClauseCoding, dict(treaty_id="anzus", article="III", notebook="02_reading_the_treaties")),
+    ("code_seato_iv", ClauseCoding, dict(treaty_id="seato", article="IV", notebook="02_reading_the_treaties")),
+    ("code_warsaw_pact_4", ClauseCoding, dict(treaty_id="warsaw_pact", article="4", notebook="02_reading_the_treaties")),
+    ("code_warsaw_pact_3", ClauseCoding, dict(treaty_id="warsaw_pact", article="3", notebook="02_reading_the_treaties")),
+    ("code_teu_42_7", ClauseCoding, dict(treaty_id="teu", article="42(7)", notebook="02_reading_the_treaties")),
+    ("warsaw_members_1970", MembersAt, dict(treaty_id="warsaw_pact", date="1970-12-31", notebook="03_members_through_time")),
+    ("invoked_after_9_11", InvokedAfter, dict(start="2001-09-11", end="2001-12-31", event="event.9_11", notebook="04_invoking_the_clauses")),
+]
+# fmt: on
+
+# What building the exercises reads (their ids are checked against it): the cache key.
+_BUILT_FROM = ("treaties", "operations")
 
 
-def _registry() -> dict[str, Exercise]:
-    """Every exercise of the course, by id, in course order."""
-    exercises: list[Exercise] = [
-        OldestTreaty("oldest_treaty"),
-        MembersAt("cst_members_2022", "cst", "2022-01-06", "01_kazakhstan_2022"),
-        ContributionGap("kaz_contributions_gap", "csto_kaz_2022"),
-        FactCheck("kaz_factcheck"),
-    ]
-    provisions = load("provisions")
-    for treaty_id, article in dict.fromkeys(
-        zip(provisions["treaty_id"], provisions["article"], strict=True)
-    ):
-        exercises.append(ClauseCoding(_clause_id(treaty_id, article), treaty_id, article))
-    exercises += [
-        MembersAt("warsaw_members_1970", "warsaw_pact", "1970-12-31", "03_members_through_time"),
-        InvokedAfter(
-            "invoked_after_9_11", "2001-09-11", "2001-12-31", "the attacks of 11 September 2001"
-        ),
-    ]
-    return {ex.exercise_id: ex for ex in exercises}
+@functools.lru_cache(maxsize=2)
+def _built(_key: tuple) -> dict[str, Exercise]:
+    return {exercise_id: kind(exercise_id, **about) for exercise_id, kind, about in REGISTRY}
+
+
+def _exercises() -> dict[str, Exercise]:
+    """Every exercise by id, built once per pinned version of the data they are built from."""
+    return _built(data_key(*_BUILT_FROM))
 
 
 # ---------------------------------------------------------------------------
@@ -1174,14 +840,14 @@ def exercise_ids() -> list[str]:
     list of str
         E.g. ``["oldest_treaty", "cst_members_2022", ..., "code_cst_4", ...]``.
     """
-    return list(_registry())
+    return [exercise_id for exercise_id, _, _ in REGISTRY]
 
 
 def _get(exercise_id: str) -> Exercise:
-    registry = _registry()
-    if exercise_id not in registry:
-        raise UnknownIdError("exercise", exercise_id, registry)
-    return registry[exercise_id]
+    exercises = _exercises()
+    if exercise_id not in exercises:
+        raise UnknownIdError("exercise", exercise_id, exercises)
+    return exercises[exercise_id]
 
 
 def exercise(exercise_id: str) -> Exercise:

@@ -134,6 +134,29 @@ def country_name(iso3: str) -> str:
     return _names().get(iso3, iso3)
 
 
+def country_code(text: object) -> str | None:
+    """ISO-3 code of a typed country code or name, in any case (``"russia"`` -> ``"RUS"``).
+
+    Reads the codes and the English and French names of data/countries and
+    data/historic_states; None for text that is none of them.
+    """
+    return _codes_cached(data_key("countries", "historic_states")).get(str(text).strip().lower())
+
+
+@functools.lru_cache(maxsize=2)
+def _codes_cached(_key: tuple) -> dict[str, str]:
+    codes: dict[str, str] = {}
+    # Later columns win a clash: a code, then an English name, beat a French name.
+    for table in (load("countries"), load("historic_states")):
+        for column in ("name_fr", "name_en", "iso3"):
+            codes.update(
+                (str(value).lower(), iso3)
+                for value, iso3 in zip(table[column], table["iso3"], strict=True)
+                if pd.notna(value)
+            )
+    return codes
+
+
 def _kind_rank(source_id: str) -> int:
     kind = source(split_ids(source_id)[0])["kind"]
     return KIND_RANK.index(kind) if kind in KIND_RANK else len(KIND_RANK)

@@ -186,3 +186,8 @@ def t(key: str, language: str | None = None, **values: object) -> str:
     entry = STRINGS[key]
     text = entry.get(language or _language) or entry["en"]
     return text.format(**values) if values else text
+
+
+from ._strings_exercises import EXERCISE_STRINGS  # noqa: E402 - the exercises keep their strings apart
+
+STRINGS.update(EXERCISE_STRINGS)

@@ -1,0 +1,500 @@
+"""Every sentence the exercises say (questions, feedback, controls), in English and French.
+
+Same shape as ``cstokit._text.STRINGS`` (key -> {"en": ..., "fr": ...}) and merged into it,
+so ``t(key, **values)`` reads them in the language of the figures. Facts come from data/
+as values (``{name}``, ``{note}``...); only the wording around them lives here.
+"""
+
+from __future__ import annotations
+
+EXERCISE_STRINGS: dict[str, dict[str, str]] = {
+    # -- shared by every exercise ---------------------------------------------------------
+    "exercise.status.correct": {"en": "Correct", "fr": "Juste"},
+    "exercise.status.partly": {"en": "Partly right", "fr": "En partie juste"},
+    "exercise.status.wrong": {"en": "Not yet right", "fr": "Pas encore juste"},
+    "exercise.status.unanswered": {"en": "Not answered yet", "fr": "Pas encore de réponse"},
+    # French sets a space before a colon.
+    "exercise.colon": {"en": ": ", "fr": " : "},
+    "exercise.word": {"en": "Exercise", "fr": "Exercice"},
+    "exercise.sources": {"en": "Sources:", "fr": "Sources :"},
+    "exercise.choices": {"en": "Choices: {choices}", "fr": "Choix : {choices}"},
+    "exercise.verdicts": {"en": "Verdicts: {verdicts}", "fr": "Verdicts : {verdicts}"},
+    "exercise.how_to_answer": {
+        "en": 'In code: cstokit.check("{exercise_id}", answer), where answer is {example}.',
+        "fr": 'En code : cstokit.check("{exercise_id}", answer), où answer est {example}.',
+    },
+    "exercise.unanswered": {
+        "en": "replace ... with your answer ({example}) and run the cell again, or use the "
+        "controls of cstokit.exercise.",
+        "fr": "remplacez ... par votre réponse ({example}) et exécutez de nouveau la cellule, ou "
+        "utilisez les contrôles de cstokit.exercise.",
+    },
+    "exercise.wrong_shape": {
+        "en": "expected {example}; got a value of type {kind}.",
+        "fr": "réponse attendue : {example} ; reçu : une valeur de type {kind}.",
+    },
+    "exercise.unknown_choices": {
+        "en": "{given} is not one of the choices.{hint} Choices: {choices}.",
+        "fr": "{given} ne fait pas partie des choix.{hint} Choix : {choices}.",
+    },
+    "exercise.unknown_shape": {
+        "en": "{given} is not one of the choices.{hint} Expected: {example}.",
+        "fr": "{given} ne fait pas partie des choix.{hint} Réponse attendue : {example}.",
+    },
+    "exercise.did_you_mean": {"en": " Did you mean {close}?", "fr": " Vouliez-vous dire {close} ?"},
+    "exercise.or": {"en": " or ", "fr": " ou "},
+    "exercise.could_not_check": {
+        "en": "could not check this answer: {error}",
+        "fr": "impossible de vérifier cette réponse : {error}",
+    },
+    "exercise.treaty_label": {
+        "en": "{treaty_id}: {name} ({organisation})",
+        "fr": "{treaty_id} : {name} ({organisation})",
+    },
+    # -- the widget ----------------------------------------------------------------------------
+    "exercise.button": {"en": "Check", "fr": "Vérifier"},
+    "exercise.choose": {"en": "(choose)", "fr": "(choisir)"},
+    "exercise.answer": {"en": "Answer:", "fr": "Réponse :"},
+    "exercise.box": {
+        "en": "[exercise {exercise_id}: run the cell to use its controls]",
+        "fr": "[exercice {exercise_id} : exécutez la cellule pour utiliser ses contrôles]",
+    },
+    # -- oldest_treaty -------------------------------------------------------------------------
+    "exercise.oldest.title": {
+        "en": "Which alliance of the kit is the oldest?",
+        "fr": "Quelle est la plus ancienne alliance du kit ?",
+    },
+    "exercise.oldest.question": {
+        "en": 'Look at the table of treaties (cstokit.load("treaties")): which of the '
+        "collective-defence treaties (kind \"alliance\", the ids of cstokit.treaty_ids()) was "
+        "signed first?",
+        "fr": 'Regardez la table des traités (cstokit.load("treaties")) : lequel des traités de '
+        "défense collective (kind « alliance », les identifiants de cstokit.treaty_ids()) a été "
+        "signé le premier ?",
+    },
+    "exercise.oldest.example": {
+        "en": 'a treaty id from cstokit.treaty_ids(), e.g. "nato"',
+        "fr": 'un identifiant de traité de cstokit.treaty_ids(), p. ex. "nato"',
+    },
+    "exercise.oldest.not_a_treaty": {
+        "en": "that is not a treaty of the kit.",
+        "fr": "ce n'est pas un traité du kit.",
+    },
+    "exercise.oldest.signed": {
+        "en": "{name} was signed on {date} in {place}.",
+        "fr": "{name} : signature le {date} à {place}.",
+    },
+    "exercise.oldest.correct": {
+        "en": "{treaty} is the oldest alliance in the kit.",
+        "fr": "la plus ancienne alliance du kit est bien {treaty}.",
+    },
+    "exercise.oldest.wrong": {
+        "en": "{n} alliance treaty(ies) in the kit were signed earlier.",
+        "fr": "{n} traité(s) d'alliance du kit ont été signés plus tôt.",
+    },
+    "exercise.oldest.hint": {
+        "en": "Sort the table by the 'signed' column: .sort_values(\"signed\").",
+        "fr": 'Triez la table selon la colonne « signed » : .sort_values("signed").',
+    },
+    # -- cst_members_2022, warsaw_members_1970 -------------------------------------------------
+    "exercise.members.title": {
+        "en": "Parties to {treaty} on {date}",
+        "fr": "{treaty} : les États parties le {date}",
+    },
+    "exercise.members.question": {
+        "en": "Which states were parties to {treaty} on {date}? Tick every one (the choices are "
+        "all states the kit records with any tie to the treaty).",
+        "fr": "{treaty} : quels États y étaient parties le {date} ? Cochez-les tous (les choix "
+        "sont tous les États que le kit rattache à ce traité d'une manière ou d'une autre).",
+    },
+    "exercise.members.example": {
+        "en": 'a list of ISO-3 codes or country names (English or French), e.g. ["USA", "Canada"]',
+        "fr": "une liste de codes ISO-3 ou de noms de pays (en français ou en anglais), p. ex. "
+        '["USA", "Canada"]',
+    },
+    "exercise.members.party": {
+        "en": "{name}: {status} since {since} (last event before that date: {event}, "
+        "{event_date}).",
+        "fr": "{name} : {status} depuis le {since} (dernier événement avant cette date : {event}, "
+        "{event_date}).",
+    },
+    "exercise.members.not_party": {
+        "en": "{name} was not a party on {date}: status {status} since {since} ({event}, "
+        "{event_date}).{note}",
+        "fr": "{name} n'était pas partie le {date} : statut {status} depuis le {since} ({event}, "
+        "{event_date}).{note}",
+    },
+    "exercise.members.data_note": {
+        "en": " Note in the data: {note}",
+        "fr": " Note dans les données : {note}",
+    },
+    "exercise.members.not_yet": {
+        "en": "{name} had no tie to the treaty yet on {date}: its first recorded event is "
+        "{event} on {event_date}.",
+        "fr": "{name} n'avait encore aucun lien avec le traité le {date} : le premier événement "
+        "enregistré est {event}, le {event_date}.",
+    },
+    "exercise.members.no_tie": {
+        "en": "{name}: the kit records no tie to this treaty at all.{hint}",
+        "fr": "{name} : le kit n'enregistre aucun lien avec ce traité.{hint}",
+    },
+    "exercise.members.successor": {
+        "en": " Did you mean {meant}? The maps draw it on today's borders of its successor "
+        "states, {name} among them.",
+        "fr": " Vouliez-vous dire {meant} ? Les cartes dessinent cet État sur les frontières "
+        "actuelles de ses États successeurs, dont {name}.",
+    },
+    "exercise.members.missing": {
+        "en": "{n} more state(s) were parties on {date}. Look at the map: "
+        'cstokit.member_map("{treaty_id}", "{date}").',
+        "fr": "{n} autre(s) État(s) étaient parties le {date}. Regardez la carte : "
+        'cstokit.member_map("{treaty_id}", "{date}").',
+    },
+    "exercise.members.correct": {
+        "en": "all {expected} parties, and no other state.",
+        "fr": "les {expected} États parties, et aucun autre État.",
+    },
+    "exercise.members.partly": {
+        "en": "{right} of {expected} parties so far.",
+        "fr": "{right} sur {expected} États parties pour l'instant.",
+    },
+    "exercise.members.partly_extra": {
+        "en": "{right} of {expected} parties, and {extra} state(s) that were not parties.",
+        "fr": "{right} sur {expected} États parties, et {extra} État(s) qui n'étaient pas parties.",
+    },
+    "exercise.members.wrong": {
+        "en": "none of the {expected} parties on {date} in this answer yet.",
+        "fr": "aucun des {expected} États parties le {date} ne figure encore dans cette réponse.",
+    },
+    # -- kaz_contributions_gap -----------------------------------------------------------------
+    "exercise.gap.title": {
+        "en": "Reading the contributions chart: where do sources disagree most?",
+        "fr": "Lire le graphique des contributions : sur quel pays les sources divergent-elles "
+        "le plus ?",
+    },
+    "exercise.gap.question": {
+        "en": "In the contributions chart of the {operation}, which contributing country's "
+        "personnel figure do the sources disagree on most (the largest gap between the highest "
+        "and the lowest figure given for that country)? The stated totals do not count: they "
+        "are not one country's figure.",
+        "fr": "Dans le graphique des contributions ({operation}), sur l'effectif de quel pays "
+        "contributeur les sources divergent-elles le plus (le plus grand écart entre le chiffre "
+        "le plus élevé et le plus bas donnés pour ce pays) ? Les totaux annoncés ne comptent pas : "
+        "ce ne sont pas les chiffres d'un seul pays.",
+    },
+    "exercise.gap.example": {
+        "en": 'a country\'s ISO-3 code or name, e.g. "KGZ"',
+        "fr": 'le code ISO-3 ou le nom d\'un pays, p. ex. "KGZ"',
+    },
+    "exercise.gap.no_figure": {
+        "en": "{name}: the sources give no personnel figure at all, only other details.",
+        "fr": "{name} : les sources ne donnent aucun chiffre d'effectifs, seulement d'autres "
+        "précisions.",
+    },
+    "exercise.gap.single": {
+        "en": "{name}: only one source gives a figure ({value}, {qualifier}), so there is "
+        "nothing to disagree about in the kit's data.",
+        "fr": "{name} : une seule source donne un chiffre ({value}, {qualifier}) ; dans les "
+        "données du kit, il n'y a donc rien sur quoi diverger.",
+    },
+    "exercise.gap.agree": {
+        "en": "{name}: all {n} figures agree ({value}).",
+        "fr": "{name} : les {n} chiffres concordent ({value}).",
+    },
+    "exercise.gap.range": {
+        "en": "{name}: from {low} ({low_source}) to {high} ({high_source}), a gap of {gap}."
+        "{counts}",
+        "fr": "{name} : de {low} ({low_source}) à {high} ({high_source}), soit un écart de "
+        "{gap}.{counts}",
+    },
+    "exercise.gap.counts": {
+        "en": " What the sources say they count: {notes}",
+        "fr": " Ce que les sources disent compter : {notes}",
+    },
+    "exercise.gap.total": {
+        "en": "the stated totals are not one country's figure; pick a country.",
+        "fr": "les totaux annoncés ne sont pas le chiffre d'un seul pays ; choisissez un pays.",
+    },
+    "exercise.gap.total_hint": {
+        "en": "Compare the marks on each country's row of the chart.",
+        "fr": "Comparez les marques sur la ligne de chaque pays du graphique.",
+    },
+    "exercise.gap.not_in_chart": {
+        "en": "that is not one of the countries in the chart.",
+        "fr": "ce n'est pas l'un des pays du graphique.",
+    },
+    "exercise.gap.not_contributor": {
+        "en": "{name} did not contribute to this operation in the kit's data.",
+        "fr": "d'après les données du kit, {name} n'a pas fourni de contingent à cette opération.",
+    },
+    "exercise.gap.caution": {
+        "en": "A gap is not always a contradiction: check the date and what each source counts "
+        "(planned force, first echelon, deployed troops).",
+        "fr": "Un écart n'est pas toujours une contradiction : vérifiez la date et ce que compte "
+        "chaque source (effectif prévu, premier échelon, troupes déployées).",
+    },
+    "exercise.gap.correct": {
+        "en": "the sources disagree most about {name}.",
+        "fr": "c'est sur {name} que les sources divergent le plus.",
+    },
+    "exercise.gap.wrong": {
+        "en": "another country's figures are further apart.",
+        "fr": "les chiffres d'un autre pays sont plus éloignés les uns des autres.",
+    },
+    "exercise.gap.hint": {
+        "en": "For each country, subtract the lowest figure from the highest: the chart's "
+        "caption and fig.table() give them.",
+        "fr": "Pour chaque pays, soustrayez le chiffre le plus bas du plus élevé : la légende du "
+        "graphique et fig.table() les donnent.",
+    },
+    # -- kaz_factcheck -------------------------------------------------------------------------
+    "exercise.factcheck.title": {
+        "en": "Fact-check: claims of a January 2022 press article about the CSTO",
+        "fr": "Vérification des faits : les affirmations d'un article de presse de janvier 2022 "
+        "sur l'OTSC",
+    },
+    "exercise.factcheck.question": {
+        "en": "A French-language press article of January 2022 made these claims (paraphrased; "
+        "the kit could not retrieve the article itself). Check each against the kit's data and "
+        "texts: does it hold, is it wrong, or is it disputed (only partly right, or sources "
+        "disagree)?",
+        "fr": "Un article de presse francophone de janvier 2022 avançait ces affirmations "
+        "(paraphrasées ; le kit n'a pas pu retrouver l'article lui-même). Confrontez chacune aux "
+        "données et aux textes du kit : est-elle fondée (holds), fausse (wrong) ou contestée "
+        "(disputed : juste en partie seulement, ou les sources divergent) ?",
+    },
+    "exercise.factcheck.example": {
+        "en": "a dict of claim id -> verdict, e.g. {example}",
+        "fr": "un dict identifiant d'affirmation -> verdict, p. ex. {example}",
+    },
+    "exercise.factcheck.unknown_claim": {
+        "en": "{given} is not a claim id.{hint} Claim ids: {ids}.",
+        "fr": "{given} n'est pas un identifiant d'affirmation.{hint} Identifiants : {ids}.",
+    },
+    "exercise.factcheck.claim": {"en": "Claim {n} ({claim})", "fr": "Affirmation {n} ({claim})"},
+    "exercise.factcheck.open": {
+        "en": "{label}: not answered yet.",
+        "fr": "{label} : pas encore de réponse.",
+    },
+    "exercise.factcheck.right": {
+        "en": "{label}: {verdict}. {why}",
+        "fr": "{label} : {verdict}. {why}",
+    },
+    "exercise.factcheck.differs": {
+        "en": "{label}: you said {given}; the kit's sources say {verdict}. {why}",
+        "fr": "{label} : vous avez répondu {given} ; les sources du kit disent {verdict}. {why}",
+    },
+    "exercise.factcheck.none_yet": {
+        "en": "no claim has a verdict yet. {how}",
+        "fr": "aucune affirmation n'a encore de verdict. {how}",
+    },
+    "exercise.factcheck.summary": {
+        "en": "{right} of {total} claims judged as the kit's sources do.",
+        "fr": "{right} affirmation(s) sur {total} jugée(s) comme le font les sources du kit.",
+    },
+    "exercise.factcheck.summary_open": {
+        "en": "{right} of {total} claims judged as the kit's sources do; {open} not answered yet.",
+        "fr": "{right} affirmation(s) sur {total} jugée(s) comme le font les sources du kit ; "
+        "{open} sans réponse pour l'instant.",
+    },
+    "exercise.factcheck.members": {
+        "en": 'In the kit: cstokit.members_at("{treaty_id}", "{date}") lists {n} parties: {names}.',
+        "fr": 'Dans le kit : cstokit.members_at("{treaty_id}", "{date}") recense {n} États '
+        "parties : {names}.",
+    },
+    "exercise.factcheck.founded": {
+        "en": "In the kit: the {name} was signed on {signed} in {place} (in force {in_force}).",
+        "fr": "Dans le kit : {name}, signature le {signed} à {place}, entrée en vigueur le "
+        "{in_force}.",
+    },
+    "exercise.factcheck.totals": {
+        "en": "In the kit: totals stated by sources for this operation: {values} (see "
+        'cstokit.contributions_chart("{operation_id}")).',
+        "fr": "Dans le kit : totaux annoncés par les sources pour cette opération : {values} "
+        '(voir cstokit.contributions_chart("{operation_id}")).',
+    },
+    # -- code_<treaty>_<article> ---------------------------------------------------------------
+    "exercise.clause.title": {
+        "en": "Code the obligations of {name}",
+        "fr": "Coder les obligations : {name}",
+    },
+    "exercise.clause.article_of": {
+        "en": "{name}, Article {article}",
+        "fr": "{name}, article {article}",
+    },
+    "exercise.clause.question": {
+        "en": "Which obligations does Article {article} of {treaty} create for the parties? Tick "
+        "all that apply. {hint} Meanings: {meanings}.",
+        "fr": "Quelles obligations l'article {article} crée-t-il pour les États parties "
+        "({treaty}) ? Cochez toutes celles qui s'appliquent. {hint} Signification : {meanings}.",
+    },
+    "exercise.clause.example": {
+        "en": 'a list of obligations, e.g. ["consultation"], or [] for none',
+        "fr": 'une liste d\'obligations, p. ex. ["consultation"], ou [] pour aucune',
+    },
+    "exercise.clause.read": {
+        "en": 'Read it with cstokit.article("{treaty_id}", "{article}", language=...): the '
+        "wording in force today, set by the {instrument} and applied since {since}, is held in "
+        "{languages}.",
+        "fr": 'Lisez-le avec cstokit.article("{treaty_id}", "{article}", language=...) : la '
+        "rédaction en vigueur aujourd'hui, fixée par le {instrument} et applicable depuis le "
+        "{since}, est disponible en {languages}.",
+    },
+    "exercise.clause.read_ended": {
+        "en": 'Read it with cstokit.article("{treaty_id}", "{article}", language=...): its last '
+        "wording before the treaty ended on {ended}, set by the {instrument}, is held in "
+        "{languages}.",
+        "fr": 'Lisez-le avec cstokit.article("{treaty_id}", "{article}", language=...) : sa '
+        "dernière rédaction avant l'extinction du traité le {ended}, fixée par le {instrument}, "
+        "est disponible en {languages}.",
+    },
+    "exercise.clause.reworded": {
+        "en": ' Its wording changed over time: cstokit.article_history("{treaty_id}", '
+        '"{article}") lists every one.',
+        "fr": ' Sa rédaction a changé au fil du temps : cstokit.article_history("{treaty_id}", '
+        '"{article}") les donne toutes.',
+    },
+    "exercise.clause.partial": {
+        "en": "The kit holds only part of this article ({parts}): read it with "
+        'cstokit.article("{treaty_id}", {first}), and the whole article where the treaty is '
+        "published: {references}",
+        "fr": "Le kit ne contient qu'une partie de cet article ({parts}) : lisez-la avec "
+        'cstokit.article("{treaty_id}", {first}), et l\'article entier là où le traité est '
+        "publié : {references}",
+    },
+    "exercise.clause.no_text": {
+        "en": "The kit holds no text of this article: read it where the treaty is published: "
+        "{references}",
+        "fr": "Le kit ne contient pas le texte de cet article : lisez-le là où le traité est "
+        "publié : {references}",
+    },
+    # Plain-language meanings of the obligation types (in the sense of the ATOP project's
+    # codebook): what a student needs to code a clause. One per value of the vocabulary.
+    "exercise.clause.meaning.defense": {
+        "en": "help a partner that is attacked, with military means if needed",
+        "fr": "porter assistance à un partenaire agressé, au besoin par des moyens militaires "
+        "(légitime défense collective)",
+    },
+    "exercise.clause.meaning.offense": {
+        "en": "join a partner in military action even when no partner has been attacked",
+        "fr": "se joindre à l'action militaire d'un partenaire même si aucun partenaire n'a été "
+        "attaqué",
+    },
+    "exercise.clause.meaning.neutrality": {
+        "en": "stay out of (not help the other side in) a war a partner is fighting",
+        "fr": "rester neutre dans une guerre que mène un partenaire (ne pas aider la partie "
+        "adverse)",
+    },
+    "exercise.clause.meaning.non-aggression": {
+        "en": "not use force against the other parties",
+        "fr": "ne pas recourir à la force contre les autres parties",
+    },
+    "exercise.clause.meaning.consultation": {
+        "en": "talk with the partners when a crisis or threat arises",
+        "fr": "se concerter avec les partenaires en cas de crise ou de menace",
+    },
+    "exercise.clause.match": {
+        "en": "{obligation}: the kit codes it too. {note}",
+        "fr": "{obligation} : le kit la code aussi. {note}",
+    },
+    "exercise.clause.not_here": {
+        "en": "{obligation}: the kit does not code this obligation for Article {article}."
+        "{elsewhere}",
+        "fr": "{obligation} : le kit ne code pas cette obligation pour l'article {article}."
+        "{elsewhere}",
+    },
+    "exercise.clause.elsewhere": {
+        "en": " The kit codes {obligation} for this treaty in Article {article} instead: {note}",
+        "fr": " Le kit code plutôt {obligation} à l'article {article} de ce traité : {note}",
+    },
+    "exercise.clause.missed": {
+        "en": "{obligation}: the kit codes this obligation here and you did not. {note}",
+        "fr": "{obligation} : le kit code cette obligation ici, et vous non. {note}",
+    },
+    "exercise.clause.reading": {
+        "en": "Coding a clause is a reading, not arithmetic: where you differ from the kit, argue "
+        "from the words of the text.",
+        "fr": "Coder une clause relève de l'interprétation, non du calcul : là où vous divergez "
+        "du kit, argumentez à partir des termes du texte.",
+    },
+    "exercise.clause.none": {"en": "no obligation", "fr": "aucune obligation"},
+    "exercise.clause.correct": {
+        "en": "your coding matches the kit's: {coded}.",
+        "fr": "votre codage correspond à celui du kit : {coded}.",
+    },
+    "exercise.clause.partly": {
+        "en": "{right} of {expected} obligation(s) match the kit's coding so far.",
+        "fr": "{right} obligation(s) sur {expected} correspondent au codage du kit pour l'instant.",
+    },
+    "exercise.clause.partly_extra": {
+        "en": "{right} of {expected} obligation(s) match the kit's coding; {extra} you ticked and "
+        "the kit does not code here.",
+        "fr": "{right} obligation(s) sur {expected} correspondent au codage du kit ; vous en avez "
+        "coché {extra} que le kit ne code pas ici.",
+    },
+    "exercise.clause.wrong": {
+        "en": "your coding differs from the kit's.",
+        "fr": "votre codage diffère de celui du kit.",
+    },
+    # -- invoked_after_9_11 --------------------------------------------------------------------
+    "exercise.invoked.event.9_11": {
+        "en": "the attacks of 11 September 2001",
+        "fr": "les attentats du 11 septembre 2001",
+    },
+    "exercise.invoked.title": {
+        "en": "Which clauses were invoked after {about}?",
+        "fr": "Quelles clauses ont été invoquées après {about} ?",
+    },
+    "exercise.invoked.question": {
+        "en": "After {about}, the parties of some treaties invoked a collective-defence or "
+        "consultation clause between {start} and {end}. Which treaties? Tick all that apply.",
+        "fr": "Après {about}, les États parties de certains traités ont invoqué une clause de "
+        "défense collective ou de consultation entre le {start} et le {end}. Quels traités ? "
+        "Cochez tous ceux qui s'appliquent.",
+    },
+    "exercise.invoked.example": {
+        "en": 'a list of treaty ids from cstokit.treaty_ids(), e.g. ["seato"]',
+        "fr": 'une liste d\'identifiants de traités de cstokit.treaty_ids(), p. ex. ["seato"]',
+    },
+    "exercise.invoked.record": {
+        "en": "{treaty}: {n} record(s) from {first}; {date}{article}: {what}",
+        "fr": "{treaty} : {n} entrée(s) à partir du {first} ; {date}{article} : {what}",
+    },
+    "exercise.invoked.article": {"en": " Art. {article}", "fr": " art. {article}"},
+    "exercise.invoked.missing": {
+        "en": "{n} more treaty(ies) have invocations recorded in that window. Look at "
+        "cstokit.invocations_chart() around that date.",
+        "fr": "{n} autre(s) traité(s) ont des invocations enregistrées dans cette période. "
+        "Regardez cstokit.invocations_chart() autour de cette date.",
+    },
+    "exercise.invoked.ended": {
+        "en": "{treaty}: it had ended on {ended}.",
+        "fr": "{treaty} : le traité avait pris fin le {ended}.",
+    },
+    "exercise.invoked.not_in_force": {
+        "en": "{treaty}: not yet in force (in force from {in_force}).",
+        "fr": "{treaty} : pas encore en vigueur (en vigueur à partir du {in_force}).",
+    },
+    "exercise.invoked.none": {
+        "en": "{treaty}: the kit records no invocation between {start} and {end}.",
+        "fr": "{treaty} : le kit n'enregistre aucune invocation entre le {start} et le {end}.",
+    },
+    "exercise.invoked.correct": {
+        "en": "all {expected} treaties whose clauses were invoked then.",
+        "fr": "les {expected} traités dont les clauses ont alors été invoquées.",
+    },
+    "exercise.invoked.partly": {
+        "en": "{right} of {expected} right so far.",
+        "fr": "{right} sur {expected} pour l'instant.",
+    },
+    "exercise.invoked.partly_extra": {
+        "en": "{right} of {expected} right, and {extra} treaty(ies) whose clauses were not "
+        "invoked then.",
+        "fr": "{right} sur {expected}, et {extra} traité(s) dont les clauses n'ont pas été "
+        "invoquées alors.",
+    },
+    "exercise.invoked.wrong": {
+        "en": "none of the treaties invoked in that window yet.",
+        "fr": "aucun des traités invoqués dans cette période pour l'instant.",
+    },
+}
