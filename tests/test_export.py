@@ -70,6 +70,7 @@ def exported(tmp_path_factory):
     return out, run.stdout, before, after
 
 
+@pytest.mark.slow
 def test_export_folder(exported):
     out, said, before, after = exported
     assert before == after, "executing the notebooks wrote into their folder"
@@ -97,7 +98,7 @@ def test_export_folder(exported):
     index = (out / "index.html").read_text()
     for page in pages:
         if page != "index.html":
-            assert f"href='{page}'" in index, page
+            assert f'href="{page}"' in index, page
     from cstokit._export import external_loads
 
     for page in pages:
@@ -107,13 +108,40 @@ def test_export_folder(exported):
     # Every article text the kit holds is on the articles page, with its version.
     import cstokit
 
-    articles = " ".join((out / "articles.html").read_text(encoding="utf-8").split())
+    articles = html.unescape(" ".join((out / "articles.html").read_text(encoding="utf-8").split()))
     for row in cstokit.articles().itertuples():
-        assert f"version: {html.escape(row.version)}" in articles
-        assert html.escape(" ".join(str(row.text).split()[:6])) in articles
+        assert f"version: {row.version}" in articles
+        assert " ".join(str(row.text).split()[:6]) in articles
+
+
+def test_articles_page_gives_each_wording_its_instrument_dates_and_partial_note():
+    import cstokit
+    from cstokit._export import _articles_page
+
+    page = _articles_page()
+    treaties = {part.split('"')[0]: part for part in page.split('<h2 id="')[1:]}
+    rows = cstokit.articles()
+    assert page.count('<div class="cstokit-article" ') == len(rows)
+    for row in rows.itertuples():
+        blocks = treaties[row.treaty_id].split('<div class="cstokit-article" ')[1:]
+        blocks = [html.unescape(" ".join(b.split())) for b in blocks]
+        heading = f"<h3>Article {row.article} <span"
+        wording = f"version: {row.version}</span>"
+        (block,) = [
+            b
+            for b in blocks
+            if b.startswith(f'lang="{row.language}"') and heading in b and wording in b
+        ]
+        assert " ".join(str(row.text).split()[:6]) in block
+        assert f"Set by the {row.instrument}" in block
+        ending = f" to {row.valid_to}." if isinstance(row.valid_to, str) else " (in force)."
+        assert f"applied from {row.valid_from}{ending}" in block
+        assert ("Partial text" in block) == bool(row.partial), (row.treaty_id, row.article)
+    assert page.count('<nav class="cstokit-nav"><a href="index.html">') == 1
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_exported_pages_open_offline(exported):
     chromium = chromium_or_skip()
     out = exported[0]
@@ -236,6 +264,7 @@ def test_never_writes_into_data(tiny, data_copy):
     assert not (data_copy / "export").exists()
 
 
+@pytest.mark.slow
 def test_cli_refusal_explains_and_exits_2(tmp_path):
     out = tmp_path / "out"
     out.mkdir()

@@ -166,12 +166,56 @@ def test_figures_speak_french_from_one_string_table():
 
 
 def test_save_html_writes_one_file_with_no_external_url(tmp_path):
+    import plotly.offline
+
+    from cstokit._export import external_loads
+
     path = cstokit.save_html(cstokit.member_map("cst", "2022-01-06"), tmp_path / "map")
     assert path.name == "map.html"
-    text = path.read_text()
-    assert "PlotlyGeoAssets" in text and "cdn.plot.ly" not in text.replace(
-        '"https://cdn.plot.ly', ""
+    text = path.read_text(encoding="utf-8")
+    assert external_loads(text) == []
+    # plotly.js names its CDN as the default outline address; nothing else on the page may,
+    # and the kit's outline is there before the map is drawn, so that default is never used.
+    bundle = plotly.offline.get_plotlyjs()
+    assert text.count(bundle) == 1
+    assert text.count("cdn.plot.ly") == bundle.count("cdn.plot.ly")
+    assert text.index("window.PlotlyGeoAssets") < text.index("Plotly.newPlot(")
+
+
+def test_saved_page_escapes_everything_but_plotlys_markup(tmp_path):
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from cstokit._figures import finish
+
+    fig = finish(
+        go.Figure(go.Bar(x=["a"], y=[1]), layout_title_text="Tom &amp; <b>Jerry</b>"),
+        pd.DataFrame({"note": ["<b>bold</b>"], "source_id": [None]}),
+        caption="A < B & <script>alert(1)</script>",
     )
+    text = cstokit.save_html(fig, tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "<title>Tom &amp; Jerry</title>" in text
+    assert "A &lt; B &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "<td>&lt;b&gt;bold&lt;/b&gt;</td>" in text
+    assert "<script>alert" not in text and "<b>bold" not in text
+
+
+def test_save_html_into_a_folder_names_the_file_after_the_title(tmp_path):
+    import plotly.graph_objects as go
+
+    chart = cstokit.contributions_chart(OP)
+    path = cstokit.save_html(chart, tmp_path)
+    assert path.parent == tmp_path and path.is_file()
+    assert path.name.startswith("csto-collective-peacekeeping-forces-in-kazakhstan-personnel")
+    assert path.suffix == ".html" and len(path.stem) <= 80
+    # No title: figure.html; a path ending in "/" is a folder, made when missing.
+    untitled = cstokit.save_html(go.Figure(go.Bar(y=[1])), f"{tmp_path / 'new'}/")
+    assert untitled == tmp_path / "new" / "figure.html" and untitled.is_file()
+
+
+def test_save_html_makes_the_missing_folders_of_a_path(tmp_path):
+    path = cstokit.save_html(cstokit.timeline(OP), tmp_path / "week 3" / "maps" / "timeline")
+    assert path == tmp_path / "week 3" / "maps" / "timeline.html" and path.is_file()
 
 
 @pytest.mark.browser

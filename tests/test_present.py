@@ -88,7 +88,9 @@ def test_template_names_no_external_url():
     assert '"base_template": "lab"' in (TEMPLATE / "conf.json").read_text()
 
 
-def test_dashboard_survives_a_failing_map(monkeypatch):
+@pytest.fixture
+def board_whose_map_fails(monkeypatch):
+    """``make(error, treaty, year)``: a Dashboard, with no browser, whose map raises ``error``."""
     pytest.importorskip("ipywidgets")
     import IPython.display
 
@@ -97,11 +99,18 @@ def test_dashboard_survives_a_failing_map(monkeypatch):
 
     monkeypatch.setattr(IPython.display, "display", lambda *a, **k: None)
 
-    def broken(*_a, **_k):
-        raise RuntimeError("disk on fire")
+    def make(error: Exception, treaty: str, year: int) -> Dashboard:
+        def broken(*_a, **_k):
+            raise error
 
-    monkeypatch.setattr(cstokit._maps, "member_map", broken)
-    board = Dashboard(treaty="nato", year=1950)
+        monkeypatch.setattr(cstokit._maps, "member_map", broken)
+        return Dashboard(treaty=treaty, year=year)
+
+    return make
+
+
+def test_dashboard_survives_a_failing_map(board_whose_map_fails):
+    board = board_whose_map_fails(RuntimeError("disk on fire"), "nato", 1950)
     assert "cannot be drawn" in board.map_caption.value
     assert (
         "RuntimeError" in board.map_caption.value and "disk on fire" not in board.map_caption.value
@@ -111,6 +120,24 @@ def test_dashboard_survives_a_failing_map(monkeypatch):
     assert "armed attack" in board.article_html.value
 
 
+def test_dashboard_panels_show_the_wording_and_escape_messages(board_whose_map_fails):
+    from cstokit import CstokitError
+
+    board = board_whose_map_fails(CstokitError("no map for <script>alert(1)</script>"), "cst", 2022)
+    assert "cstokit-notice" in board.map_caption.value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in board.map_caption.value
+    assert "<script>" not in board.map_caption.value
+    # The article: the wording in force (the 2010 protocol's), in its language, with its source.
+    panel = board.article_html.value
+    assert '<div class="cstokit-article" lang="en">' in panel
+    assert "Protocol on amendments" in panel and "<blockquote>" in panel
+    assert "Partial text" in panel and "Source: " in panel
+    board._on_show_sources({"new": True})
+    assert "<strong>Article text</strong>" in board.sources_html.value
+    assert '<ol class="cstokit-cite">' in board.sources_html.value
+
+
+@pytest.mark.slow
 def test_present_picks_another_port_when_busy():
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -128,6 +155,7 @@ def test_present_picks_another_port_when_busy():
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_dashboard_in_chromium(present, tmp_path):
     chromium = chromium_or_skip()
     url = present.wait_ready()

@@ -8,14 +8,13 @@ instead of a traceback: the audience never sees code.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 
 import pandas as pd
 
 from ._dates import to_date
 from ._errors import CstokitError, NoDataError
-from ._text import t
+from ._html import render_macro
 
 log = logging.getLogger("cstokit.dashboard")
 
@@ -30,52 +29,15 @@ LANGUAGE_NAMES = {
 }
 YEARS_AROUND = 3  # the slider runs from a few years before signature to a few after the end
 MAP_HEIGHT = 560
-KEYS_HELP = (
-    "Keys: <kbd>Tab</kbd> / <kbd>Shift</kbd>+<kbd>Tab</kbd> move between controls · "
-    "on the year slider <kbd>←</kbd> <kbd>→</kbd> one year, <kbd>Page&nbsp;Up</kbd> / "
-    "<kbd>Page&nbsp;Down</kbd> five years, <kbd>Home</kbd> / <kbd>End</kbd> first / last year, "
-    "or type a year in the box beside it and press <kbd>Enter</kbd> · "
-    "in a list <kbd>↑</kbd> <kbd>↓</kbd> · on buttons <kbd>Space</kbd> or <kbd>Enter</kbd>"
-)
-CSS = """
-<style>
-.cstokit-dash { font-size: 20px; line-height: 1.45; color: #111; }
-.cstokit-dash .widget-html-content { line-height: 1.45; }
-.cstokit-dash h1 { font-size: 30px; margin: 4px 0 2px 0; }
-.cstokit-dash h2 { font-size: 25px; margin: 14px 0 6px 0; }
-.cstokit-dash .cstokit-keys { font-size: 15px; color: #333; }
-.cstokit-dash kbd { border: 1px solid #888; border-radius: 4px; padding: 0 4px;
-  background: #f4f4f4; font-size: 14px; }
-.cstokit-dash .cstokit-controls { position: sticky; top: 0; z-index: 10; background: #fff;
-  border-bottom: 2px solid #0072B2; padding: 6px 0; }
-.cstokit-dash .widget-label { font-size: 20px; font-weight: bold; }
-.cstokit-dash select, .cstokit-dash .widget-readout, .cstokit-dash button {
-  font-size: 20px !important; }
-.cstokit-dash .widget-readout { min-width: 70px; font-weight: bold; }
-.cstokit-dash .widget-toggle-button, .cstokit-dash .widget-button { height: 42px; }
-.cstokit-dash .noUi-handle { width: 26px !important; height: 26px !important;
-  top: -9px !important; }
-.cstokit-dash blockquote { font-size: 24px; line-height: 1.5; margin: 8px 0 8px 0;
-  padding: 6px 16px; border-left: 6px solid #0072B2; background: #F7FBFF; }
-.cstokit-dash .cstokit-article-heading { font-size: 22px; font-weight: bold; }
-.cstokit-dash .cstokit-caption { font-size: 17px; color: #222; }
-.cstokit-dash .cstokit-source, .cstokit-dash .cstokit-sources li { font-size: 17px; }
-.cstokit-dash .cstokit-sources { max-height: 60vh; overflow-y: auto; }
-.cstokit-dash .cstokit-notice { font-size: 22px; padding: 10px 16px; background: #FFF6E0;
-  border-left: 6px solid #E69F00; }
-.cstokit-dash :focus-visible { outline: 4px solid #E69F00 !important; outline-offset: 2px; }
-/* No plot toolbar: it would add a dozen Tab stops between the slider and the article. */
-.cstokit-dash .modebar-container { display: none !important; }
-</style>
-"""
 
 
-def _esc(value) -> str:
-    return html.escape(str(value))
+def _panel(macro: str, /, **arguments: object) -> str:
+    """One panel's HTML: a macro of templates/dashboard.html.j2."""
+    return render_macro("dashboard.html.j2", macro, **arguments)
 
 
-def _notice(message: str) -> str:
-    return f"<div class='cstokit-notice' role='status'>{_esc(message)}</div>"
+def _notice(message: str, summary: str | None = None) -> str:
+    return _panel("notice", message=message, summary=summary)
 
 
 def _friendly(exc: Exception) -> str:
@@ -167,19 +129,19 @@ class Dashboard:
         self.controls = controls
         self.root = w.VBox(
             [
-                w.HTML(CSS),
+                w.HTML(_panel("style")),
                 controls,
                 self.sources_html,
                 self.map_out,
                 self.map_caption,
-                w.HTML("<h2>The collective-defence article</h2>"),
+                w.HTML(_panel("heading", text="The collective-defence article")),
                 self.language,
                 self.article_html,
-                w.HTML("<h2>Who sent how many troops: every source's figure</h2>"),
+                w.HTML(_panel("heading", text="Who sent how many troops: every source's figure")),
                 self.operation,
                 self.chart_out,
                 self.chart_caption,
-                w.HTML(f"<div class='cstokit-keys'>{KEYS_HELP}</div>"),
+                w.HTML(_panel("keys")),
             ],
             layout=w.Layout(width="100%"),
         )
@@ -277,7 +239,7 @@ class Dashboard:
         with out:
             out.clear_output(wait=True)
             display(fig)
-        caption_widget.value = f"<div class='cstokit-caption'>{_esc(caption)}</div>"
+        caption_widget.value = _panel("caption", text=caption)
         return fig
 
     def _render_map(self) -> None:
@@ -342,7 +304,6 @@ class Dashboard:
         self._render_article()
 
     def _render_article(self) -> None:
-        from ._sources import cite
         from ._treaties import article, official_publisher
 
         treaty_id = self.treaty.value
@@ -359,18 +320,12 @@ class Dashboard:
                 return
             number = str(provision["article"])
             # The provision's one-line summary helps where the kit holds no text to quote.
-            note = (
-                f"<div class='cstokit-caption'>In short: {_esc(provision['note'])}</div>"
-                if pd.notna(provision["note"])
-                else ""
-            )
+            summary = provision["note"] if pd.notna(provision["note"]) else None
             if not self.language.options:
-                self.article_html.value = (
-                    _notice(
-                        f"The kit holds no text of Article {number} of the {name}. The official "
-                        f"text is published by {official_publisher(treaty_id)}."
-                    )
-                    + note
+                self.article_html.value = _notice(
+                    f"The kit holds no text of Article {number} of the {name}. The official "
+                    f"text is published by {official_publisher(treaty_id)}.",
+                    summary,
                 )
                 return
             signed = to_date(self.treaties.loc[treaty_id, "signed"])
@@ -379,24 +334,14 @@ class Dashboard:
                     treaty_id, number, self.language.value, at=max(self.map_date(), signed)
                 )
             except NoDataError as exc:
-                self.article_html.value = _notice(str(exc)) + note
+                self.article_html.value = _notice(str(exc), summary)
                 return
             self.article_text = text
-            paragraphs = "".join(f"<p>{_esc(p)}</p>" for p in text.paragraphs)
-            partial = (
-                f"<div class='cstokit-caption'>{_esc(t('article.partial'))}</div>"
-                if text.partial
-                else ""
-            )
-            self.article_html.value = (
-                f"<div class='cstokit-article' lang='{_esc(text.language)}'>"
-                f"<div class='cstokit-article-heading'>{_esc(name)}, Article {_esc(number)} "
-                f"({_esc(LANGUAGE_NAMES.get(text.language, text.language))}, "
-                f"{_esc(text.version.replace('-', ' '))})</div>"
-                f"<div class='cstokit-caption'>{_esc(text.status_line)}</div>"
-                f"<blockquote>{paragraphs}</blockquote>{partial}"
-                f"<div class='cstokit-source'>Source: {_esc(' · '.join(cite(text.source_id)))}"
-                "</div></div>"
+            self.article_html.value = _panel(
+                "article",
+                text=text,
+                treaty_name=name,
+                language_name=LANGUAGE_NAMES.get(text.language, text.language),
             )
         except Exception as exc:  # noqa: BLE001
             log.exception("article failed")
@@ -427,28 +372,17 @@ class Dashboard:
         from ._sources import cite
 
         try:
-            parts = ["<div class='cstokit-sources'><h2>Sources of what is on screen</h2>"]
+            parts = []
             if self.map_fig is not None:
+                organisation = self.treaties.loc[self.treaty.value, "organisation"]
                 parts.append(
-                    f"<strong>Map ({_esc(self.treaties.loc[self.treaty.value, 'organisation'])}, "
-                    f"{self.map_date().isoformat()})"
-                    "</strong>" + self.map_fig.sources()._repr_html_()
+                    (f"Map ({organisation}, {self.map_date().isoformat()})", self.map_fig.sources())
                 )
             if self.article_text is not None:
-                parts.append(
-                    "<strong>Article text</strong>"
-                    + cite(self.article_text.source_id)._repr_html_()
-                )
+                parts.append(("Article text", cite(self.article_text.source_id)))
             if self.chart_fig is not None:
-                parts.append(
-                    f"<strong>Contributions ({_esc(self.operation.value)})</strong>"
-                    + self.chart_fig.sources()._repr_html_()
-                )
-            parts.append(
-                "<p class='cstokit-source'>Borders: Natural Earth 5.1.1 (public domain), "
-                "German point-of-view edition.</p></div>"
-            )
-            self.sources_html.value = "".join(parts)
+                parts.append((f"Contributions ({self.operation.value})", self.chart_fig.sources()))
+            self.sources_html.value = _panel("sources", parts=parts)
         except Exception as exc:  # noqa: BLE001
             log.exception("sources failed")
             self.sources_html.value = _notice(f"The sources cannot be listed: {_friendly(exc)}")
@@ -463,11 +397,9 @@ def dashboard(treaty: str = "cst", year: int = 2022, operation: str | None = "cs
 
         log.exception("dashboard failed")
         return w.HTML(
-            CSS
-            + "<div class='cstokit-dash'>"
-            + _notice(
-                f"The dashboard could not start: {_friendly(exc)} "
-                "Run `.venv/bin/cstokit doctor` on this computer for a fix."
+            _panel(
+                "failed",
+                message=f"The dashboard could not start: {_friendly(exc)} "
+                "Run `.venv/bin/cstokit doctor` on this computer for a fix.",
             )
-            + "</div>"
         )

@@ -18,7 +18,6 @@ writes into data/ or notebooks/ (notebooks are executed from a temporary copy).
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import os
 import re
@@ -40,11 +39,6 @@ PLOTLY_JS = "assets/plotly.min.js"
 OUTLINE_JS = "assets/world-outline.js"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-WIDGET_NOTE = (
-    "<div class='cstokit-widget-note' style='border:1px dashed #888;padding:4px 8px;"
-    "color:#444;font-style:italic'>An interactive control was here: it works when the "
-    "notebook runs in JupyterLab (<code>make lab</code>).</div>"
-)
 GEO_TYPES = ("choropleth", "scattergeo")
 # A widget app, not a text to read: it needs Python (`make present`).
 SKIP_NOTEBOOKS = {"teacher/dashboard.ipynb"}
@@ -103,10 +97,6 @@ def _size(n: int) -> str:
     if n >= 1024:
         return f"{n / 1024:.0f} KB"
     return f"{n} B"
-
-
-def _esc(value) -> str:
-    return html.escape(str(value))
 
 
 def _repo_root() -> Path:
@@ -256,45 +246,17 @@ def _check_folder(out: Path, planned: list[str], overwrite: bool) -> tuple[list[
 
 
 # -- pages -----------------------------------------------------------------------------------
-
-PAGE_CSS = """
-body { font-family: Arial, Helvetica, sans-serif; margin: 1.2em auto; max-width: 60em;
-  padding: 0 1em; line-height: 1.5; color: #111; }
-h1 { font-size: 1.8em; } h2 { margin-top: 1.6em; border-bottom: 2px solid #0072B2; }
-h3 { margin-bottom: 0.2em; }
-blockquote { margin: 0.4em 0; padding: 0.3em 1em; border-left: 5px solid #0072B2;
-  background: #F7FBFF; font-size: 1.1em; }
-.source, .note { font-size: 0.92em; color: #333; overflow-wrap: anywhere; }
-.size { color: #555; font-size: 0.9em; }
-nav.cstokit-nav { margin-bottom: 1em; }
-li { margin: 0.2em 0; }
-"""
-
-
-def _nav(index: str = "index.html") -> str:
-    return (
-        "<nav class='cstokit-nav' style='font-family:Arial,Helvetica,sans-serif;"
-        f"font-size:16px;margin:0 0 8px 0'><a href='{index}'>&larr; All pages of this "
-        "export</a></nav>"
-    )
-
-
-def _html_page(title: str, body: str) -> str:
-    return (
-        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
-        f"<title>{_esc(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n"
-        f"{body}\n</body>\n</html>\n"
-    )
+# Every page is a template (templates/page.html.j2 and the pages extending it): the kit's
+# CSS, a link back to index.html, and the page's own content.
 
 
 def _figure_page(make: Callable[[], object], title: str) -> Callable[[], str]:
     def build() -> str:
         from ._figures import to_standalone_html
 
-        fig = make()
-        page = to_standalone_html(fig, plotlyjs=PLOTLY_JS, geo=OUTLINE_JS, title=title)
-        return page.replace("<body>", "<body>" + _nav(), 1)
+        return to_standalone_html(
+            make(), plotlyjs=PLOTLY_JS, geo=OUTLINE_JS, title=title, index="index.html"
+        )
 
     return build
 
@@ -335,67 +297,70 @@ def key_dates(treaty_id: str, today: dt.date | None = None) -> list[tuple[dt.dat
 
 def _articles_page() -> str:
     from ._data import load
+    from ._html import render
     from ._members import text_ids, treaty_row
     from ._sources import cite
+    from ._treaties import article
 
     texts = load("articles")
     provisions = load("provisions")
-    parts = [
-        _nav(),
-        "<h1>Treaty articles: the texts the kit holds</h1>",
-        "<p class='note'>Each text is quoted from the source named under it; <em>version</em> "
-        "says which text it is (original, amended, or a translation), and each wording gives "
-        "the instrument that set it and the days it applied.</p>",
-    ]
+    treaties = []
     for tid in text_ids():
-        treaty = treaty_row(tid)
-        parts.append(f"<h2 id='{_esc(tid)}'>{_esc(treaty['name_en'])} ({_esc(tid)})</h2>")
-        rows = texts[texts["treaty_id"] == tid]
-        if rows.empty:
-            parts.append("<p class='note'>The kit holds no article text of this treaty.</p>")
-        for row in rows.sort_values(["article", "valid_from", "language"]).itertuples():
-            language = LANGUAGE_NAMES.get(row.language, row.language)
-            paragraphs = "".join(f"<p>{_esc(p)}</p>" for p in str(row.text).split("\n") if p)
-            refs = "".join(f"<li>{_esc(line)}</li>" for line in cite(row.source_id))
-            parts.append(
-                f"<article lang='{_esc(row.language)}'><h3>Article {_esc(row.article)} "
-                f"<span class='note'>· {_esc(language)} · version: {_esc(row.version)}</span>"
-                f"</h3><p class='note'>Set by the {_esc(row.instrument)}; applied from "
-                f"{_esc(row.valid_from)}"
-                + (f" to {_esc(row.valid_to)}" if pd.notna(row.valid_to) else " (in force)")
-                + (". Partial text: the kit holds only part of this article." if row.partial else ".")
-                + f"</p><blockquote>{paragraphs}</blockquote>"
-                f"<div class='source'>Source:<ol>{refs}</ol></div></article>"
-            )
+        rows = texts[texts["treaty_id"] == tid].sort_values(["article", "valid_from", "language"])
+        wordings = [
+            {
+                "text": article(tid, row.article, row.language, version=row.version),
+                "language": LANGUAGE_NAMES.get(row.language, row.language),
+            }
+            for row in rows.itertuples()
+        ]
         held = set(rows["article"])
         summary = provisions[(provisions["treaty_id"] == tid) & ~provisions["article"].isin(held)]
-        if not summary.empty:
-            items = "".join(
-                f"<li>{_esc(p.obligation)} (Article {_esc(p.article)}): {_esc(p.note)} "
-                f"<span class='source'>[{_esc('; '.join(cite(p.source_id)))}]</span></li>"
-                for p in summary.itertuples()
-            )
-            parts.append(
-                "<p class='note'>Articles the kit describes but holds no text of "
-                f"(from data/provisions.csv):</p><ul class='note'>{items}</ul>"
-            )
-    return _html_page("Treaty articles: texts, sources and versions", "\n".join(parts))
+        described = [
+            {
+                "obligation": p.obligation,
+                "article": p.article,
+                "note": p.note,
+                "references": cite(p.source_id),
+            }
+            for p in summary.itertuples()
+        ]
+        treaties.append(
+            {
+                "id": tid,
+                "name": treaty_row(tid)["name_en"],
+                "wordings": wordings,
+                "described": described,
+            }
+        )
+    return render(
+        "export_articles.html.j2",
+        language="en",
+        title="Treaty articles: texts, sources and versions",
+        index="index.html",
+        treaties=treaties,
+    )
 
 
 # -- notebooks -------------------------------------------------------------------------------
 
 
 def _plotly_to_html(nb) -> tuple[int, bool]:
-    """Turn every plotly output into a <div> drawn by the page's shared plotly.min.js, and
-    every widget into a note that it needs a running notebook.
+    """Turn every plotly output into plotly's own markup (a div and its script), drawn by
+    the page's shared plotly.min.js, and every widget into a note that it needs a running
+    notebook.
     """
+    import plotly.io as pio
+
+    from ._html import render
+
     count, geo = 0, False
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data") or {}
             if WIDGET_MIME in data:
                 # No widget state is kept (nor could it run without a kernel): say so.
-                out["data"] = {"text/html": WIDGET_NOTE}
+                out["data"] = {"text/html": render("export_widget_note.html.j2")}
                 continue
             fig = data.get(PLOTLY_MIME)
             if not isinstance(fig, dict):
@@ -405,18 +370,18 @@ def _plotly_to_html(nb) -> tuple[int, bool]:
             for frame in fig.get("frames", []) or []:
                 traces += frame.get("data", []) or []
             geo = geo or any(t.get("type") in GEO_TYPES for t in traces)
-            height = (fig.get("layout") or {}).get("height") or 520
-            div_id = f"cstokit-figure-{count}"
-            payload = json.dumps(fig, separators=(",", ":")).replace("</", "<\\/")
-            out["data"] = {
-                "text/html": (
-                    f"<div id='{div_id}' class='plotly-graph-div' "
-                    f"style='height:{int(height)}px;width:100%'></div>"
-                    f"<script>(function(){{var f={payload};"
-                    "f.config=Object.assign({},f.config||{},{responsive:true,displaylogo:false});"
-                    f"Plotly.newPlot('{div_id}',f);}})();</script>"
-                )
-            }
+            config = {**(fig.get("config") or {}), "responsive": True, "displaylogo": False}
+            markup = pio.to_html(
+                fig,
+                config=config,
+                include_plotlyjs=False,
+                include_mathjax=False,
+                full_html=False,
+                auto_play=False,
+                default_height="520px",
+                validate=False,
+            )
+            out["data"] = {"text/html": markup}
             out.pop("metadata", None)
             out["metadata"] = {}
     return count, geo
@@ -623,37 +588,35 @@ def plan(include_notebooks: bool = True, workdir: Path | None = None) -> list[Pa
 
 
 def _index_page(pages: list[Page], result: ExportResult, notebooks_note: str) -> str:
-    sections: dict[str, list[str]] = {}
+    from ._html import render
+
+    sections: dict[str, list[dict]] = {}
     for page in pages:
         if page.section == "assets" or page.rel not in result.sizes:
             continue
-        note = f" <span class='note'>({_esc(page.note)})</span>" if page.note else ""
         sections.setdefault(page.section, []).append(
-            f"<li><a href='{_esc(page.rel)}'>{_esc(page.title)}</a>{note} "
-            f"<span class='size'>{_size(result.sizes[page.rel])}</span></li>"
+            {
+                "rel": page.rel,
+                "title": page.title,
+                "note": page.note,
+                "size": _size(result.sizes[page.rel]),
+            }
         )
-    total = sum(result.sizes.values())
-    parts = [
-        "<h1>cstokit: collective security treaties, offline</h1>",
-        "<p>These pages open in any browser from this folder (a USB stick is fine): no Python, "
-        "no internet. Maps move with their slider or the Play button; hover a country or a mark "
-        "for its source. Exported on "
-        f"{dt.date.today().isoformat()} by cstokit {__version__}.</p>",
-    ]
-    for section, items in sections.items():
-        parts.append(f"<h2>{_esc(section)}</h2><ul>{''.join(items)}</ul>")
-    if notebooks_note:
-        parts.append(f"<p class='note'>{_esc(notebooks_note)}</p>")
-    parts.append(
-        "<h2>About this folder</h2><p class='note'>Every page loads "
-        f"<code>{PLOTLY_JS}</code> ({_size(result.sizes.get(PLOTLY_JS, 0))}, plotly.js, MIT "
-        f"licence) and, for maps, <code>{OUTLINE_JS}</code> "
-        f"({_size(result.sizes.get(OUTLINE_JS, 0))}, country outlines from Natural Earth "
-        "5.1.1, public domain). Keep the folder together. Total size "
-        f"{_size(total)}. Data: CC BY 4.0, see each page's sources. The teacher dashboard "
-        "needs Python: <code>make present</code>.</p>"
+    return render(
+        "export_index.html.j2",
+        language="en",
+        title="cstokit export",
+        index=None,
+        date=dt.date.today().isoformat(),
+        version=__version__,
+        sections=sections,
+        notebooks_note=notebooks_note,
+        plotly_js=PLOTLY_JS,
+        plotly_size=_size(result.sizes.get(PLOTLY_JS, 0)),
+        outline_js=OUTLINE_JS,
+        outline_size=_size(result.sizes.get(OUTLINE_JS, 0)),
+        total=_size(sum(result.sizes.values())),
     )
-    return _html_page("cstokit export", "\n".join(parts))
 
 
 # -- building pages, on every core ------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from ._geo import geo_assets_script, topojson_url
+from ._geo import geo_assets_js, topojson_url
 from ._sources import cite
 
 # Okabe-Ito: told apart under the common colour-vision deficiencies. Colour is
@@ -76,6 +77,21 @@ class KitFigure(go.Figure):
         return super().show(*args, **kwargs)
 
     def _ipython_display_(self):
+        if _has_geo(self) and not _route_ok():
+            # Without the kit's route plotly.js finds no borders and draws a blank map:
+            # say so, with the fix, above the figure.
+            from IPython.display import HTML, display
+
+            from ._geo import ROUTE_FIX
+
+            display(
+                HTML(
+                    "<div class='cstokit-notice' role='alert'><b>This map will have no borders: "
+                    "the kit's Jupyter server setting is missing.</b> To fix it, "
+                    + html.escape(ROUTE_FIX)
+                    + ".</div>"
+                )
+            )
         pio.show(self, config=plot_config())
 
     def _repr_mimebundle_(self, include=None, exclude=None, validate=True, **kwargs):
@@ -99,67 +115,102 @@ def finish(fig: go.Figure, table: pd.DataFrame, caption: str = "") -> KitFigure:
 GEO_TRACES = ("choropleth", "scattergeo")
 
 
+def _route_ok() -> bool:
+    from ._geo import route_enabled
+
+    return route_enabled()
+
+
 def _has_geo(fig: go.Figure) -> bool:
     return any(trace.type in GEO_TRACES for trace in fig.data)
 
 
 def to_standalone_html(
-    fig: go.Figure, *, plotlyjs: str = "inline", geo: str = "inline", title: str | None = None
+    fig: go.Figure,
+    *,
+    plotlyjs: str = "inline",
+    geo: str = "inline",
+    title: str | None = None,
+    index: str | None = None,
 ) -> str:
     """The HTML of a page that shows ``fig`` with no Python and no network.
+
+    The page is the kit's template ``figure.html.j2``: plotly's own markup for the figure
+    (``plotly.io.to_html`` with ``full_html=False``), plotly.js, the map outline, the
+    title, and for a kit figure its caption, its numbers as a table and its sources.
 
     ``plotlyjs="inline"`` embeds plotly.js (about 4.8 MB); any other value is
     taken as the relative URL of a shared plotly.min.js (used by the export folder).
     ``geo="inline"`` embeds the map outline where the figure has a map; any other
     value is the relative URL of a shared file holding ``geo_assets_js()``.
+    ``index``, when given, is the relative URL of the page to link back to (the export's
+    index.html).
     """
-    include = True if plotlyjs == "inline" else plotlyjs
-    page = pio.to_html(
+    import plotly.offline
+
+    from ._html import render
+    from ._text import get_language
+
+    markup = pio.to_html(
         fig,
-        include_plotlyjs=include,
+        include_plotlyjs=False,
         include_mathjax=False,
-        full_html=True,
+        full_html=False,
         config={"displaylogo": False, "responsive": True},
         auto_play=False,
         default_height="85vh",
     )
-    title = title or (fig.layout.title.text or "cstokit figure")
-    head = f"<title>{html.escape(_plain(title))}</title>"
-    if _has_geo(fig):
-        head += (
-            geo_assets_script()
-            if geo == "inline"
-            else f'<script src="{html.escape(geo)}"></script>'
-        )
-
-    page = page.replace("<head>", "<head>" + head, 1)
-    extra = ""
+    columns: list[str] = []
+    rows: list[list] = []
+    caption, sources = "", []
     if isinstance(fig, KitFigure):
         table = fig.table()
+        columns = [str(c) for c in table.columns]
+        rows = table.astype(object).where(table.notna(), "").values.tolist()
         drawn = {a.text for a in fig.layout.annotations}
-        if fig.caption and fig.caption not in drawn:
-            extra += f"<p class='caption'>{html.escape(fig.caption)}</p>"
-        if not table.empty:
-            extra += (
-                "<details><summary>Numbers as a table</summary>"
-                + table.to_html(index=False, na_rep="", border=0, escape=True)
-                + "</details>"
-            )
-        refs = fig.sources()
-        if refs:
-            extra += "<h2>Sources</h2>" + refs._repr_html_()
-    style = (
-        "<style>body{font-family:Arial,Helvetica,sans-serif;margin:1em;}"
-        "table{border-collapse:collapse;font-size:90%}td,th{padding:2px 6px;"
-        "border-bottom:1px solid #ccc;text-align:left}</style>"
+        caption = fig.caption if fig.caption not in drawn else ""
+        sources = list(fig.sources())
+    has_geo = _has_geo(fig)
+    return render(
+        "figure.html.j2",
+        language=get_language(),
+        title=_plain(title or _figure_title(fig) or "cstokit figure"),
+        index=index,
+        figure=markup,
+        plotlyjs=plotly.offline.get_plotlyjs() if plotlyjs == "inline" else "",
+        plotlyjs_src=None if plotlyjs == "inline" else plotlyjs,
+        geo_js=geo_assets_js() if has_geo and geo == "inline" else "",
+        geo_src=geo if has_geo and geo != "inline" else None,
+        caption=caption,
+        columns=columns,
+        rows=rows,
+        sources=sources,
     )
-    return page.replace("</body>", style + extra + "</body>", 1)
 
 
 def _plain(text: str) -> str:
-    import re
+    """Plotly's rich text (``<b>``, ``<br>``, ``&amp;``) as plain text, for a page title."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
 
-    return re.sub(r"<[^>]+>", "", text)
+
+def _figure_title(fig: go.Figure) -> str:
+    """The figure's title, or, for maps titled by an annotation over each panel, the first one."""
+    if fig.layout.title.text:
+        return _plain(fig.layout.title.text)
+    for note in fig.layout.annotations:
+        if note.text and note.yanchor == "bottom":
+            return _plain(note.text)
+    return ""
+
+
+def _file_name(fig: go.Figure) -> str:
+    """A file name for ``fig`` made from its title (letters, digits and dashes), or "figure"."""
+    name = ""
+    for word in re.findall(r"\w+", _figure_title(fig).lower()):
+        if len(name) + len(word) >= 80:  # whole words only, and short enough for any disk
+            break
+        name = f"{name}-{word}" if name else word
+    return name or "figure"
 
 
 def save_html(fig: go.Figure, path: str | os.PathLike, *, plotlyjs: str = "inline") -> Path:
@@ -170,7 +221,11 @@ def save_html(fig: go.Figure, path: str | os.PathLike, *, plotlyjs: str = "inlin
     fig : plotly.graph_objects.Figure
         Any figure of the kit (maps keep their in-browser slider), or your own.
     path : str or path-like
-        Where to write; ``.html`` is added if missing. An existing file is replaced.
+        Where to write; ``.html`` is added if missing. An existing file is replaced. A
+        folder that does not exist yet is created. When ``path`` is a folder (one that
+        exists, or a path ending in ``/``), the file is written inside it and named
+        after the figure's title (``contributions.html`` for a title "Contributions"),
+        or ``figure.html`` when the figure has no title.
     plotlyjs : str
         ``"inline"`` (default) embeds plotly.js so the file stands alone.
 
@@ -180,7 +235,9 @@ def save_html(fig: go.Figure, path: str | os.PathLike, *, plotlyjs: str = "inlin
         The file written.
     """
     target = Path(path)
-    if target.suffix.lower() not in (".html", ".htm"):
+    if target.is_dir() or str(path).endswith(("/", os.sep)):
+        target = target / f"{_file_name(fig)}.html"
+    elif target.suffix.lower() not in (".html", ".htm"):
         target = target.with_suffix(target.suffix + ".html")
     target.parent.mkdir(parents=True, exist_ok=True)
     text = to_standalone_html(fig, plotlyjs=plotlyjs)
