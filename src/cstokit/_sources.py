@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 from collections.abc import Iterable
 
 import pandas as pd
@@ -71,8 +70,9 @@ class Citations(list):
     """A list of reference lines that shows as a numbered list in a notebook."""
 
     def _repr_html_(self) -> str:
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in self)
-        return f"<ol class='cstokit-cite'>{items}</ol>"
+        from ._html import render_macro
+
+        return render_macro("macros.html.j2", "citations", lines=list(self))
 
     def __str__(self) -> str:
         return "\n".join(f"[{i}] {line}" for i, line in enumerate(self, 1))
