@@ -150,7 +150,9 @@ def test_timeline_keeps_differing_dates_as_separate_lines():
 def test_invocations_chart_covers_the_clauses_of_the_course():
     table = cstokit.invocations_chart().table()
     assert {"nato", "cst", "rio", "anzus", "teu"} <= set(table["treaty_id"])
-    assert table["date"].notna().all()
+    assert table["requested"].notna().all()
+    records = cstokit.invocations_chart(records=True).table()
+    assert records["date"].notna().all()
 
 
 def test_figures_speak_french_from_one_string_table():

@@ -11,7 +11,7 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src" / "cstokit"
 LAYERS = [
     {"_data", "_dates", "_errors", "_text", "_strings_exercises", "_html"},
-    {"_members", "_treaties", "_operations", "_sources"},
+    {"_members", "_treaties", "_operations", "_sources", "_cases"},
     {
         "_maps", "_charts", "_figures", "_figure_api", "_geo", "_exercises", "_exercise_scoring",
         "_exercise_feedback", "_exercise_widget", "_dashboard", "_export",

@@ -4,6 +4,8 @@ Everything a notebook calls is named here; other modules are private.
 
 Data
     load, datasets, cite, treaty_ids
+Cases (one row per invocation of a clause, with its evidence)
+    cases, case_records
 Treaties and members
     article (the wording in force on a date), article_history, compare_wordings,
     articles, members_at, membership_changes, statuses
@@ -18,6 +20,7 @@ Language of figures
 
 __version__ = "0.1.0"
 
+from ._cases import case_records, cases
 from ._charts import contributions_chart, invocations_chart, timeline
 from ._data import datasets, load
 from ._errors import (
@@ -45,6 +48,8 @@ __all__ = [
     "article",
     "article_history",
     "articles",
+    "case_records",
+    "cases",
     "check",
     "cite",
     "compare_wordings",

@@ -10,14 +10,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ._data import load
+from ._data import enum_values, load
 from ._dates import to_date
 from ._errors import NoDataError
 from ._figure_api import figure_function
 from ._figures import FONT, KitFigure, finish
 from ._members import country_name, treaty_row
 from ._operations import contributions_table, operation_row
-from ._sources import short_label, with_source_columns
+from ._sources import short_label, split_ids, with_source_columns
 from ._text import get_language, t
 
 KIND_STYLE = {  # colour (Okabe-Ito) and symbol per kind of source
@@ -197,12 +197,45 @@ def contributions_chart(operation_id: str) -> KitFigure:
     return finish(fig, table, caption)
 
 
-@figure_function("operation_id")
-def timeline(operation_id: str) -> KitFigure:
-    """The events of an operation in date order, each with its source.
+# Phase bands: light fills that keep the marks readable; the phase order is the vocabulary's.
+PHASE_FILL = {
+    "unrest": "#F2F2F2",
+    "request": "#FCE9D6",
+    "decision": "#FBE3EE",
+    "deployment": "#DDEEF8",
+    "handover": "#E2F2EA",
+    "withdrawal": "#FDF6D3",
+}
 
-    Where sources give different dates for the same step, each version is its
-    own line, so the disagreement stays visible.
+
+def _wrap(text: str, width: int = 58) -> str:
+    """Break a sentence into lines of about ``width`` characters, for a tick label."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+def _events(operation_id: str) -> pd.DataFrame:
+    events = load("events")
+    events = events[events["operation_id"] == operation_id]
+    if events.empty:
+        raise NoDataError(
+            f"The kit holds no timeline for {operation_id!r}. Operations with a timeline: "
+            f"{', '.join(sorted(load('events')['operation_id'].unique()))}."
+        )
+    events = with_source_columns(events)
+    events["_d"] = events["date"].map(to_date)
+    return events.sort_values(["_d", "event_id"]).drop(columns="_d").reset_index(drop=True)
+
+
+@figure_function("operation_id", "records")
+def timeline(operation_id: str, *, records: bool = False) -> KitFigure:
+    """The story of an operation: its phases as bands, its key events in full sentences.
+
+    Each event belongs to a phase (unrest, request, decision, deployment, handover,
+    withdrawal); the dozen key events a class must see are drawn in full, with their best
+    source. ``records=True`` draws every event the kit holds instead, one line each, where
+    sources that date the same step differently stay separate lines.
 
     Parameters
     ----------
@@ -211,16 +244,88 @@ def timeline(operation_id: str) -> KitFigure:
     Returns
     -------
     KitFigure
-        ``.table()`` holds date, text (en, fr) and source of every event.
+        ``.table()`` holds date, phase, key, text (en, fr) and source of every event drawn.
     """
     row = operation_row(operation_id)
-    events = load("events")
-    events = events[events["operation_id"] == operation_id]
-    if events.empty:
-        raise NoDataError(f"The kit holds no timeline for {operation_id!r}.")
-    events = with_source_columns(events)
-    events["_d"] = events["date"].map(to_date)
-    events = events.sort_values(["_d", "event_id"]).drop(columns="_d").reset_index(drop=True)
+    events = _events(operation_id)
+    if records:
+        return _timeline_records(row, events)
+    text_col = "text_fr" if get_language() == "fr" else "text_en"
+    key = events[events["key"].fillna(False)].reset_index(drop=True)
+    labels = [
+        f"<b>{to_date(d).strftime('%d.%m')}</b> {_wrap(txt, 95)}"
+        for d, txt in zip(key["date"], key[text_col], strict=True)
+    ]
+    marks = key.assign(
+        label=labels,
+        x=key["date"].map(lambda d: to_date(d).isoformat()),
+        hover=[
+            f"<b>{r.date}</b> · {t('phase.' + r.phase)}<br>{_wrap(getattr(r, text_col), 70)}<br>"
+            + t("hover.source", source=short_label(r.best_source_id, kind=True))
+            for r in key.itertuples()
+        ],
+        source_kind=key["best_source_id"].map(lambda i: short_kind(i)),
+    )
+    fig = _dot_chart(
+        marks,
+        x="x",
+        y="label",
+        y_labels=labels,
+        style_by="source_kind",
+        styles=KIND_STYLE,
+        legend_label=lambda k: t("kind." + k),
+        title=t("timeline.title", name=row["name_en"]),
+        height_per_row=40,
+    )
+    # One band per phase, from its first to its last event (all events, not only key ones).
+    # Phase names go in the legend: narrow neighbouring bands leave no room to write on them.
+    days = events.assign(_d=events["date"].map(to_date))
+    for phase in enum_values("events", "phase"):
+        part = days[days["phase"] == phase]
+        if part.empty:
+            continue
+        start, end = part["_d"].min(), part["_d"].max()
+        fig.add_vrect(
+            x0=(pd.Timestamp(start) - pd.Timedelta(hours=12)).isoformat(),
+            x1=(pd.Timestamp(end) + pd.Timedelta(hours=12)).isoformat(),
+            fillcolor=PHASE_FILL[phase],
+            line_width=0,
+            layer="below",
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=t("phase." + phase),
+                marker=dict(
+                    symbol="square",
+                    size=16,
+                    color=PHASE_FILL[phase],
+                    line=dict(width=1, color="#999999"),
+                ),
+                hoverinfo="skip",
+            )
+        )
+    fig.update_xaxes(type="date", tickformat="%d %b")
+    fig.update_yaxes(automargin=True)
+    # Sources and phases on one horizontal legend under the plot.
+    fig.update_layout(margin=dict(t=70, b=110), legend=dict(orientation="h", y=-0.08))
+    caption = t(
+        "timeline.caption", n_key=len(key), total=len(events), phases=days["phase"].nunique()
+    )
+    return finish(fig, key.drop(columns=["label"], errors="ignore"), caption)
+
+
+def short_kind(source_id: str) -> str:
+    """The kind of a cell's first source (official, state-media, ...)."""
+    from ._sources import source
+
+    return source(split_ids(source_id)[0])["kind"]
+
+
+def _timeline_records(row: pd.Series, events: pd.DataFrame) -> KitFigure:
+    """Every event of the operation, one line each (the evidence behind the story)."""
     text_col = "text_fr" if get_language() == "fr" else "text_en"
     labels = [
         f"{d} · {txt if len(txt) <= 70 else txt[:67] + '…'}"
@@ -249,12 +354,25 @@ def timeline(operation_id: str) -> KitFigure:
     return finish(fig, events)
 
 
-@figure_function()
-def invocations_chart() -> KitFigure:
-    """When each collective-defence or consultation clause was invoked, and what followed.
+# A case's outcome: colour and symbol (Okabe-Ito), from the cases vocabulary.
+CASE_OUTCOME_STYLE = {
+    "assistance-given": ("#0072B2", "circle"),
+    "measures-adopted": ("#009E73", "diamond"),
+    "consultations-held": ("#56B4E9", "square"),
+    "declined": ("#D55E00", "x"),
+    "no-decision": ("#555555", "cross"),
+    "disputed": ("#CC79A7", "star"),
+}
 
-    One row per treaty and article, one mark per invocation as a source records it
-    (different sources' versions of the same invocation are separate marks).
+
+@figure_function("records")
+def invocations_chart(*, records: bool = False) -> KitFigure:
+    """When a collective-defence or consultation clause was invoked, and what followed: one mark per case.
+
+    A case is one request (NATO's Article 5 in 2001, the CST's Article 4 for Kazakhstan in
+    2022…), however many sources report it; colour says the outcome, the row the treaty
+    and article, and the hover text the summary, the dates and the best evidence.
+    ``records=True`` draws the evidence instead: one mark per source's record.
 
     Parameters
     ----------
@@ -263,8 +381,78 @@ def invocations_chart() -> KitFigure:
     Returns
     -------
     KitFigure
-        ``.table()`` holds every invocation with its outcome and source.
+        ``.table()`` holds the cases (or, with ``records=True``, every record).
     """
+    if records:
+        return _invocation_records()
+    from ._cases import cases, clause_label
+
+    table = cases()
+    table["clause"] = [
+        clause_label(a, b) for a, b in zip(table["treaty_id"], table["articles"], strict=True)
+    ]
+    table["x"] = table["requested"].map(lambda d: to_date(d).isoformat())
+    summary = "summary_fr" if get_language() == "fr" else "summary_en"
+    table["hover"] = [
+        f"<b>{r.clause}</b> · {r.requesters}<br>{_wrap(getattr(r, summary), 70)}<br>"
+        + t("cases.dates", requested=r.requested, decided=r.decided if pd.notna(r.decided) else "—")
+        + (f" ({t('cases.days', n=r.days_to_decision)})" if pd.notna(r.days_to_decision) else "")
+        + (
+            f"<br>{_wrap(t('cases.disagreement', text=r.disagreement), 70)}"
+            if pd.notna(r.disagreement)
+            else ""
+        )
+        + "<br>"
+        + t(
+            "cases.evidence",
+            n=len(split_ids(r.records)),
+            source=short_label(r.source_id, kind=True),
+        )
+        for r in table.itertuples()
+    ]
+    # Label a case by its requester and year, unless one was labelled just before on its row.
+    labels, last = [], {}
+    for r in table.itertuples():
+        day = to_date(r.requested)
+        near = r.clause in last and (day - last[r.clause]).days < 900
+        first = str(r.requested_by).split(";")[0] if pd.notna(r.requested_by) else ""
+        who = treaty_row(r.treaty_id)["organisation"] if first in ("", "ALL") else first
+        labels.append("" if near else f"{who} {day.year}")
+        if not near:
+            last[r.clause] = day
+    table["label"] = labels
+    order = sorted(table["clause"].unique())
+    fig = _dot_chart(
+        table,
+        x="x",
+        y="clause",
+        y_labels=order,
+        style_by="outcome",
+        styles=CASE_OUTCOME_STYLE,
+        legend_label=lambda k: t("outcome." + k),
+        title=t("invocations.title"),
+    )
+    for trace in fig.data:
+        part = table[table["outcome"].map(lambda k: t("outcome." + k)) == trace.name]
+        trace.update(
+            text=list(part["hover"]),
+            mode="markers+text",
+            texttemplate=list(part["label"]),
+            textposition="top center",
+            textfont=dict(size=12),
+        )
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(automargin=True)
+    caption = t(
+        "cases.caption",
+        cases=len(table),
+        records=sum(len(split_ids(r)) for r in table["records"]),
+    )
+    return finish(fig, table.drop(columns=["hover", "x", "label"]), caption)
+
+
+def _invocation_records() -> KitFigure:
+    """Every record of an invocation, one mark each: the evidence behind the cases."""
     table = with_source_columns(load("invocations"))
     names = {tid: treaty_row(tid)["organisation"] for tid in table["treaty_id"].unique()}
     table["clause"] = [

@@ -35,6 +35,11 @@ PARAMETERS = {
         '``"world"``, ``"eurasia"``, ``"europe"``, ``"north_atlantic"``, ``"americas"`` or '
         '``"asia_pacific"``; by default the region that suits the treaty.',
     ),
+    "records": (
+        "bool",
+        "``False`` (default): the cases or key events a class reads; ``True``: every source's "
+        "record behind them, one mark each (keyword only).",
+    ),
     "height": ("int, optional", "Height in pixels (keyword only); by default one that reads on a projector."),
     "language": (
         "str, optional",

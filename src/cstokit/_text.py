@@ -153,9 +153,46 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind.reference": {"en": "reference work", "fr": "ouvrage de référence"},
     "kind.other": {"en": "other", "fr": "autre"},
     "timeline.title": {"en": "{name}: timeline", "fr": "{name} : chronologie"},
+    "timeline.caption": {
+        "en": "{n_key} key events of {total} the kit holds, in {phases} phases; "
+        "timeline(..., records=True) shows every event with its source.",
+        "fr": "{n_key} événements clés sur les {total} que contient le kit, en {phases} phases ; "
+        "timeline(..., records=True) montre chaque événement avec sa source.",
+    },
+    "timeline.phases": {"en": "Phases", "fr": "Phases"},
+    "phase.unrest": {"en": "Unrest", "fr": "Troubles"},
+    "phase.request": {"en": "Request", "fr": "Demande"},
+    "phase.decision": {"en": "Decision", "fr": "Décision"},
+    "phase.deployment": {"en": "Deployment", "fr": "Déploiement"},
+    "phase.handover": {"en": "Handover", "fr": "Passation"},
+    "phase.withdrawal": {"en": "Withdrawal", "fr": "Retrait"},
     "invocations.title": {
         "en": "When collective-defence clauses were invoked, and what followed",
         "fr": "Quand les clauses de défense collective ont été invoquées, et ce qui a suivi",
+    },
+    "outcome.consultations-held": {"en": "consultations held", "fr": "consultations tenues"},
+    "outcome.declined": {"en": "declined", "fr": "refusée"},
+    "outcome.no-decision": {"en": "no decision", "fr": "aucune décision"},
+    "cases.dates": {
+        "en": "requested {requested}, decided {decided}",
+        "fr": "demande le {requested}, décision le {decided}",
+    },
+    "cases.days": {"en": "{n} days", "fr": "{n} jours"},
+    "cases.disagreement": {
+        "en": "Sources disagree: {text}",
+        "fr": "Les sources divergent : {text}",
+    },
+    "cases.evidence": {
+        "en": "{n} record(s); best: {source}",
+        "fr": "{n} source(s) ; la meilleure : {source}",
+    },
+    "cases.caption": {
+        "en": "{cases} cases, evidenced by {records} records; the hover text names each case's "
+        "best source. invocations_chart(records=True) draws every record, "
+        "cstokit.case_records(case_id) lists the evidence of one case.",
+        "fr": "{cases} cas, attestés par {records} relevés ; l'infobulle nomme la meilleure source "
+        "de chaque cas. invocations_chart(records=True) montre chaque relevé, "
+        "cstokit.case_records(case_id) les preuves d'un cas.",
     },
     "outcome.assistance-given": {"en": "assistance given", "fr": "assistance fournie"},
     "outcome.consultation-held": {"en": "consultations held", "fr": "consultations tenues"},
