@@ -108,3 +108,17 @@ def test_a_case_whose_records_disagree_shows_both_versions():
     )
     for text in disagreeing["disagreement"]:
         assert text[:40] in hover.replace("<br>", " ") or "Sources disagree" in hover
+
+
+def test_a_figure_names_its_sources_in_one_compact_line_with_the_list_one_click_away():
+    fig = cstokit.contributions_chart("csto_kaz_2022")
+    refs = fig.sources()
+    n = fig.table()["source_id"].str.split(";").explode().nunique()
+    assert refs.summary.startswith(f"{n} sources: ") and len(refs) == n
+    kinds = cstokit.load("sources").set_index("source_id")["kind"]
+    official = sum(
+        kinds[i] == "official" for i in set(fig.table()["source_id"].str.split(";").explode())
+    )
+    assert (f"{official} official" in refs.summary) == (official > 0)
+    page = refs._repr_html_()
+    assert page.startswith("<details") and "<summary>" in page and page.count("<li>") == n

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from ._geo import geo_assets_js, topojson_url
-from ._sources import cite
+from ._sources import cite_compact
 
 # Okabe-Ito: told apart under the common colour-vision deficiencies. Colour is
 # never the only cue: every status also has its own marker symbol and label.
@@ -64,8 +64,11 @@ class KitFigure(go.Figure):
         return pd.DataFrame() if self._kit_table is None else self._kit_table.copy()
 
     def sources(self):
-        """References for every source this figure draws on (see :func:`cstokit.cite`)."""
-        return cite(self.table()) if "source_id" in self.table() else cite([])
+        """References for every source this figure draws on: one compact line (how many, of
+        which kinds), the full list one click away (see :func:`cstokit.cite`).
+        """
+        table = self.table()
+        return cite_compact(table["source_id"].dropna() if "source_id" in table else [])
 
     @property
     def caption(self) -> str:
@@ -162,14 +165,15 @@ def to_standalone_html(
     )
     columns: list[str] = []
     rows: list[list] = []
-    caption, sources = "", []
+    caption, sources, sources_line = "", [], None
     if isinstance(fig, KitFigure):
         table = fig.table()
         columns = [str(c) for c in table.columns]
         rows = table.astype(object).where(table.notna(), "").values.tolist()
         drawn = {a.text for a in fig.layout.annotations}
         caption = fig.caption if fig.caption not in drawn else ""
-        sources = list(fig.sources())
+        refs = fig.sources()
+        sources, sources_line = list(refs), refs.summary
     has_geo = _has_geo(fig)
     return render(
         "figure.html.j2",
@@ -185,6 +189,7 @@ def to_standalone_html(
         columns=columns,
         rows=rows,
         sources=sources,
+        sources_line=sources_line,
     )
 
 

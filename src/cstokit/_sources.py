@@ -66,13 +66,26 @@ def citation(source_id: str) -> str:
     return f"{row['publisher']}, \u201c{row['title']}\u201d{date} [{row['kind']}]. {row['url']}"
 
 
+def sources_summary(source_ids: Iterable[str]) -> str:
+    """One compact line: ``'23 sources: 6 official, 9 independent media, 5 state media, 3 other'``."""
+    ids = list(dict.fromkeys(part for i in source_ids for part in split_ids(i)))
+    counts = pd.Series([source(i)["kind"] for i in ids], dtype="object").value_counts()
+    parts = ", ".join(f"{n} {t('kind.' + kind)}" for kind, n in counts.items())
+    return t("sources.summary", n=len(ids), parts=parts) if ids else t("sources.none")
+
+
 class Citations(list):
-    """A list of reference lines that shows as a numbered list in a notebook."""
+    """A list of reference lines that shows as a numbered list in a notebook.
+
+    With ``summary`` it shows as one compact line, the full list one click away.
+    """
+
+    summary: str | None = None
 
     def _repr_html_(self) -> str:
         from ._html import render_macro
 
-        return render_macro("macros.html.j2", "citations", lines=list(self))
+        return render_macro("macros.html.j2", "citations", lines=list(self), summary=self.summary)
 
     def __str__(self) -> str:
         return "\n".join(f"[{i}] {line}" for i, line in enumerate(self, 1))
@@ -100,3 +113,11 @@ def cite(source_ids: str | Iterable[str] | pd.DataFrame) -> Citations:
         ids = source_ids
     seen = list(dict.fromkeys(part for i in ids for part in split_ids(i)))
     return Citations(citation(i) for i in seen)
+
+
+def cite_compact(source_ids: Iterable[str]) -> Citations:
+    """Like :func:`cite`, shown as one compact line with the list one click away (figures' sources)."""
+    ids = list(source_ids)
+    refs = cite(ids)
+    refs.summary = sources_summary(ids)
+    return refs

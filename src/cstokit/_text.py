@@ -146,6 +146,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "qualifier.at-least": {"en": "at least", "fr": "au moins"},
     "qualifier.up-to": {"en": "up to", "fr": "jusqu'à"},
     "qualifier.reported": {"en": "reported", "fr": "rapporté"},
+    "sources.summary": {"en": "{n} sources: {parts}", "fr": "{n} sources : {parts}"},
+    "sources.none": {"en": "no sources", "fr": "aucune source"},
     "kind.official": {"en": "official", "fr": "officielle"},
     "kind.state-media": {"en": "state media", "fr": "média d'État"},
     "kind.independent-media": {"en": "independent media", "fr": "média indépendant"},
