@@ -75,6 +75,7 @@ export: venv
 
 bench: venv-test data-extra browser
 	@$(VPY) benchmarks/run.py
+	@$(VPY) benchmarks/screens.py
 
 data: data-extra
 	@$(VPY) data/build_countries.py

@@ -353,6 +353,14 @@ RESOURCES = [
             f("iso3", required=True),
             f("personnel", "integer"),
             f("qualifier", enum=QUALIFIERS, description="Required where personnel is given"),
+            f(
+                "counts",
+                required=True,
+                enum=COUNTS,
+                description="What the figure counts: planned (announced size), deployed (present, "
+                "by an official count), reported (a medium's unattributed figure), estimate (an "
+                "analyst's or retrospective figure)",
+            ),
             f("equipment"),
             d("as_of", "Date the figure refers to"),
             SRC,

@@ -116,11 +116,13 @@ def test_contributions_chart_shows_every_sources_figure_and_the_gaps():
     marks = sum(len(t.x) for t in _traces(fig, "scatter"))
     assert marks == len(figures)  # one mark per source's figure, none merged
     assert "Tajikistan: 100" in fig.caption and "a gap of 100" in fig.caption
-    # official and reported figures are drawn differently (open marks for approximations)
-    symbols = {s for t in _traces(fig, "scatter") for s in t.marker.symbol}
-    assert any(s.endswith("-open") for s in symbols) and any(
-        not s.endswith("-open") for s in symbols
-    )
+    # colour says what a figure counts; a filled mark is an official source's figure
+    assert set(figures["counts"]) <= {"planned", "deployed", "reported", "estimate"}
+    assert {t.name for t in _traces(fig, "scatter")} >= {"planned", "deployed", "reported"}
+    filled = sum(not s.endswith("-open") for t in _traces(fig, "scatter") for s in t.marker.symbol)
+    assert filled == (figures["source_kind"] == "official").sum()
+    if filled == 0:
+        assert "No official source" in fig.caption
 
 
 def test_an_operation_without_figures_gets_a_clear_message(data_copy):

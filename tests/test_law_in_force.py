@@ -253,7 +253,7 @@ def test_every_treaty_has_sourced_milestones():
 def test_every_vocabulary_value_is_drawn_and_labelled_in_every_language():
     # Each vocabulary lives once, in datapackage.json; what draws or names a value must
     # know every value, so a new value is one line in build_datapackage.py plus this test.
-    from cstokit._charts import CASE_OUTCOME_STYLE, KIND_STYLE, OUTCOME_STYLE
+    from cstokit._charts import CASE_OUTCOME_STYLE, COUNT_STYLE, KIND_STYLE, OUTCOME_STYLE
     from cstokit._data import enum_values
     from cstokit._text import LANGUAGES, STRINGS
 
@@ -262,6 +262,7 @@ def test_every_vocabulary_value_is_drawn_and_labelled_in_every_language():
         ("invocations", "outcome_kind"): ("outcome", OUTCOME_STYLE),
         ("contributions", "qualifier"): ("qualifier", None),
         ("cases", "outcome"): ("outcome", CASE_OUTCOME_STYLE),
+        ("contributions", "counts"): ("counts", COUNT_STYLE),
     }
     for (resource_name, field), (prefix, style) in drawn.items():
         values = enum_values(resource_name, field)

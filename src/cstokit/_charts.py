@@ -39,6 +39,13 @@ OUTCOME_STYLE = {
     "": ("#999999", "circle-open"),
 }
 APPROXIMATE = {"about", "at-least", "up-to", "reported"}
+# What a troop figure counts (contributions.counts): colour and symbol, Okabe-Ito.
+COUNT_STYLE = {
+    "planned": ("#E69F00", "triangle-up"),
+    "deployed": ("#0072B2", "circle"),
+    "reported": ("#CC79A7", "diamond"),
+    "estimate": ("#555555", "square"),
+}
 
 
 def _dot_chart(
@@ -174,7 +181,8 @@ def contributions_chart(operation_id: str) -> KitFigure:
     order = [t("contrib.total")] + sorted(set(marks["country"]) - {t("contrib.total")})
     order = [label for label in order if label in set(marks["country"])]
     marks["hover"] = [
-        f"<b>{r.country}</b>: {_fmt(r.personnel)} ({t('qualifier.' + r.qualifier)})"
+        f"<b>{r.country}</b>: {_fmt(r.personnel)} ({t('qualifier.' + r.qualifier)}) · "
+        + t("counts." + r.counts)
         + (f"<br>{r.equipment}" if pd.notna(r.equipment) else "")
         + (f"<br>as of {r.as_of}" if pd.notna(r.as_of) else "")
         + f"<br>{t('hover.source', source=short_label(r.source_id, kind=True))}"
@@ -186,14 +194,17 @@ def contributions_chart(operation_id: str) -> KitFigure:
         x="personnel",
         y="country",
         y_labels=order,
-        style_by="source_kind",
-        styles=KIND_STYLE,
-        legend_label=lambda k: t("kind." + k),
-        open_when=lambda r: r["qualifier"] in APPROXIMATE,
+        style_by="counts",
+        styles=COUNT_STYLE,
+        legend_label=lambda k: t("counts." + k),
+        # Filled: an official source's figure; open: everyone else's. Colour: what it counts.
+        open_when=lambda r: r["source_kind"] != "official",
         title=t("contrib.title", name=name),
         x_title=t("contrib.xaxis"),
     )
-    caption = contributions_caption(table)
+    caption = t("contrib.marks") + " " + contributions_caption(table)
+    if not (marks["source_kind"] == "official").any():
+        caption = t("contrib.no_official") + " " + caption
     return finish(fig, table, caption)
 
 

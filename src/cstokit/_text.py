@@ -128,6 +128,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "{name} : effectifs par pays, selon chaque source",
     },
     "contrib.xaxis": {"en": "Personnel", "fr": "Effectifs"},
+    "counts.planned": {"en": "planned", "fr": "prévu"},
+    "counts.deployed": {"en": "deployed", "fr": "déployé"},
+    "counts.reported": {"en": "reported", "fr": "rapporté"},
+    "counts.estimate": {"en": "estimate", "fr": "estimation"},
+    "contrib.marks": {
+        "en": "Colour: what the figure counts. Filled marks: official sources; open marks: others.",
+        "fr": "Couleur : ce que compte le chiffre. Marques pleines : sources officielles ; "
+        "marques vides : les autres.",
+    },
+    "contrib.no_official": {
+        "en": "No official source gives a figure: every mark is published by a medium or an "
+        "analyst, some quoting officials (see the hover text).",
+        "fr": "Aucune source officielle ne donne de chiffre : chaque marque est publiée par un "
+        "média ou un analyste, parfois citant des officiels (voir l'infobulle).",
+    },
     "contrib.total": {"en": "Total (as stated)", "fr": "Total (tel qu'annoncé)"},
     "contrib.agree": {
         "en": "{country}: all {n} sources give {value}.",
