@@ -80,11 +80,25 @@ def test_unknown_treaty_or_operation_lists_the_valid_ids():
         cstokit.member_map("nato", "2000-01-01", region="mars")
 
 
-def test_animation_has_a_frame_per_year_and_a_slider():
+def test_animation_has_a_step_per_year_and_a_frame_per_distinct_picture():
     fig = cstokit.membership_animation(["nato", "warsaw_pact"], 1949, 1991, 2)
-    years = [f.name[:4] for f in fig.frames]
+    steps = fig.layout.sliders[0].steps
+    years = [s.label for s in steps]
     assert years[0] == "1949" and years[-1] == "1991" and len(years) == 22
-    assert [s.label for s in fig.layout.sliders[0].steps] == years
+    # Years in which nothing changed share a frame; every step points at an existing frame,
+    # and a step's frame is the picture of its own year.
+    names = [f.name for f in fig.frames]
+    assert len(set(names)) == len(names) < len(years)
+    targets = [s.args[0][0] for s in steps]
+    assert set(targets) == set(names)
+    assert all(target[:4] <= year for target, year in zip(targets, years, strict=True))
+    for step in steps:
+        shown = next(f for f in fig.frames if f.name == step.args[0][0])
+        parties = cstokit.members_at("nato", f"{step.label}-12-31")
+        drawn = {
+            code for trace in shown.data if trace.type == "choropleth" for code in trace.locations
+        }
+        assert set(parties["iso3"]) <= drawn
     # every frame has the same traces, so the browser can swap them
     assert {len(f.data) for f in fig.frames} == {len(fig.data)}
     assert set(fig.table()["treaty_id"]) == {"nato", "warsaw_pact"}

@@ -194,6 +194,17 @@ def _title(treaty_id: str, date: dt.date, short: bool = False) -> str:
     return t("map.short_title" if short else "map.title", treaty=name, date=date.isoformat())
 
 
+def _panel_title(treaty_id: str, day: dt.date) -> str:
+    """An animation panel's title: the treaty, and whether it is not yet signed or has ended."""
+    row = treaty_row(treaty_id)
+    name = row["organisation"] if len(str(row["name_en"])) > 40 else row["name_en"]
+    if day < to_date(row["signed"]):
+        return t("anim.panel_before", treaty=name, signed=row["signed"])
+    if pd.notna(row["ended"]) and day >= to_date(row["ended"]):
+        return t("anim.panel_after", treaty=name, ended=row["ended"])
+    return str(name)
+
+
 def _map_canvas(titles: list[str], views: list[dict]) -> go.Figure:
     """The one map builder: n world maps side by side, the kit's look, no traces yet."""
     n = len(titles)
@@ -234,21 +245,30 @@ def _status_figure(treaties: list[str], dates: list[dt.date], region: str | None
 
     fig.add_traces(traces_for(dates[0]))
     if len(dates) > 1:
+        # Panel titles name the treaty (and say when it is not yet signed or has ended);
+        # the year is on the slider, so unchanged years give identical frames.
         fig = _add_slider(
             fig,
             dates,
             traces_for,
-            lambda day: dict(annotations=[dict(text=_title(tid, day, short)) for tid in treaties]),
+            lambda day: dict(annotations=[dict(text=_panel_title(tid, day)) for tid in treaties]),
         )
+        for note, tid in zip(fig.layout.annotations, treaties, strict=False):
+            note.text = _panel_title(tid, dates[0])
     return fig
 
 
 def _add_slider(fig: go.Figure, dates: list[dt.date], traces_for, layout_for) -> go.Figure:
     """Frames and a slider that run in the browser: no kernel needed to move through time."""
-    frames, steps = [], []
+    frames, steps, seen = [], [], {}
     for day in dates:
-        name = day.isoformat()
-        frames.append(dict(name=name, data=traces_for(day), layout=layout_for(day)))
+        frame = dict(data=traces_for(day), layout=layout_for(day))
+        # Years in which nothing changed share one frame: the slider keeps a step per year,
+        # the page carries each distinct picture once (a fraction of the size).
+        key = repr(frame)  # frames are plain dicts and lists, built the same way every year
+        name = seen.setdefault(key, day.isoformat())
+        if name == day.isoformat():
+            frames.append(dict(name=name, **frame))
         steps.append(
             dict(
                 method="animate",

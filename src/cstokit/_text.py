@@ -115,6 +115,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "anim.title": {"en": "Members through time", "fr": "Les membres au fil du temps"},
     "anim.year": {"en": "End of ", "fr": "Fin "},
+    "anim.panel_before": {
+        "en": "{treaty}: not signed until {signed}",
+        "fr": "{treaty} : signé seulement le {signed}",
+    },
+    "anim.panel_after": {"en": "{treaty}: ended {ended}", "fr": "{treaty} : fin le {ended}"},
     "anim.play": {"en": "Play", "fr": "Lecture"},
     "anim.pause": {"en": "Pause", "fr": "Pause"},
     "deploy.title": {
