@@ -17,7 +17,7 @@ from ._figure_api import figure_function
 from ._figures import FONT, KitFigure, finish
 from ._members import country_name, treaty_row
 from ._operations import contributions_table, operation_row
-from ._sources import short_label, split_ids, with_source_columns
+from ._sources import short_label, source_kind, split_ids, with_source_columns
 from ._text import get_language, t
 
 KIND_STYLE = {  # colour (Okabe-Ito) and symbol per kind of source
@@ -275,19 +275,9 @@ def timeline(operation_id: str, *, records: bool = False) -> KitFigure:
             + t("hover.source", source=short_label(r.best_source_id, kind=True))
             for r in key.itertuples()
         ],
-        source_kind=key["best_source_id"].map(lambda i: short_kind(i)),
+        source_kind=key["best_source_id"].map(source_kind),
     )
-    fig = _dot_chart(
-        marks,
-        x="x",
-        y="label",
-        y_labels=labels,
-        style_by="source_kind",
-        styles=KIND_STYLE,
-        legend_label=lambda k: t("kind." + k),
-        title=t("timeline.title", name=row["name_en"]),
-        height_per_row=40,
-    )
+    fig = _event_dots(marks, labels, row, height_per_row=40)
     # One band per phase, from its first to its last event (all events, not only key ones).
     # Phase names go in the legend: narrow neighbouring bands leave no room to write on them.
     days = events.assign(_d=events["date"].map(to_date))
@@ -328,11 +318,19 @@ def timeline(operation_id: str, *, records: bool = False) -> KitFigure:
     return finish(fig, key.drop(columns=["label"], errors="ignore"), caption)
 
 
-def short_kind(source_id: str) -> str:
-    """The kind of a cell's first source (official, state-media, ...)."""
-    from ._sources import source
-
-    return source(split_ids(source_id)[0])["kind"]
+def _event_dots(marks: pd.DataFrame, labels: list[str], row: pd.Series, *, height_per_row: int):
+    """The timeline's dots, one row per event, styled by the kind of its source."""
+    return _dot_chart(
+        marks,
+        x="x",
+        y="label",
+        y_labels=labels,
+        style_by="source_kind",
+        styles=KIND_STYLE,
+        legend_label=lambda k: t("kind." + k),
+        title=t("timeline.title", name=row["name_en"]),
+        height_per_row=height_per_row,
+    )
 
 
 def _timeline_records(row: pd.Series, events: pd.DataFrame) -> KitFigure:
@@ -350,17 +348,7 @@ def _timeline_records(row: pd.Series, events: pd.DataFrame) -> KitFigure:
         + t("hover.source", source=short_label(r.source_id, kind=True))
         for r in marks.itertuples()
     ]
-    fig = _dot_chart(
-        marks,
-        x="x",
-        y="label",
-        y_labels=labels,
-        style_by="source_kind",
-        styles=KIND_STYLE,
-        legend_label=lambda k: t("kind." + k),
-        title=t("timeline.title", name=row["name_en"]),
-        height_per_row=26,
-    )
+    fig = _event_dots(marks, labels, row, height_per_row=26)
     fig.update_yaxes(automargin=True)
     return finish(fig, events)
 

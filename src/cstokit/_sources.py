@@ -31,6 +31,11 @@ def source(source_id: str) -> pd.Series:
     return table.loc[source_id].copy()
 
 
+def source_kind(source_id: str) -> str:
+    """The kind (official, state-media, ...) of the first source of a ``source_id`` cell."""
+    return source(split_ids(source_id)[0])["kind"]
+
+
 def with_source_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """Add publisher, source date and kind of each row's (first) source."""
     first = frame["source_id"].map(lambda s: split_ids(s)[0])
