@@ -86,15 +86,9 @@ class KitFigure(go.Figure):
             from IPython.display import HTML, display
 
             from ._geo import ROUTE_FIX
+            from ._html import render_macro
 
-            display(
-                HTML(
-                    "<div class='cstokit-notice' role='alert'><b>This map will have no borders: "
-                    "the kit's Jupyter server setting is missing.</b> To fix it, "
-                    + html.escape(ROUTE_FIX)
-                    + ".</div>"
-                )
-            )
+            display(HTML(render_macro("macros.html.j2", "route_notice", fix=ROUTE_FIX)))
         pio.show(self, config=plot_config())
 
     def _repr_mimebundle_(self, include=None, exclude=None, validate=True, **kwargs):

@@ -166,6 +166,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "qualifier.at-least": {"en": "at least", "fr": "au moins"},
     "qualifier.up-to": {"en": "up to", "fr": "jusqu'à"},
     "qualifier.reported": {"en": "reported", "fr": "rapporté"},
+    "route.missing": {
+        "en": "This map will have no borders: the kit's Jupyter server setting is missing.",
+        "fr": "Cette carte n'aura pas de frontières : le réglage du serveur Jupyter du kit manque.",
+    },
+    "route.fix": {"en": "To fix it,", "fr": "Pour y remédier :"},
     "sources.summary": {"en": "{n} sources: {parts}", "fr": "{n} sources : {parts}"},
     "sources.none": {"en": "no sources", "fr": "aucune source"},
     "kind.official": {"en": "official", "fr": "officielle"},
