@@ -256,3 +256,26 @@ def test_saved_html_draws_offline_from_file_url(tmp_path):
     assert before["globeFilling"] == after["globeFilling"] == 0
     assert after["countries"] > before["countries"]
     assert log.outside == []
+
+
+def test_maps_are_fitted_to_the_states_they_show_and_side_by_side_panels_match():
+    from cstokit._geo import extents
+
+    fig = cstokit.member_map("rio", "2005-01-01")
+    lon, lat = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
+    boxes = extents().set_index("iso3")
+    for iso3 in cstokit.members_at("rio", "2005-01-01", include="all")["iso3"]:
+        box = boxes.loc[iso3]
+        assert lon[0] <= box["lon0"] and box["lon1"] <= lon[1], iso3
+        assert lat[0] <= box["lat0"] and box["lat1"] <= lat[1], iso3
+    anim = cstokit.membership_animation(["nato", "warsaw_pact"], 1949, 1991, 6)
+    ratios = [
+        (g.lonaxis.range[1] - g.lonaxis.range[0]) / (g.lataxis.range[1] - g.lataxis.range[0])
+        for g in (anim.layout.geo, anim.layout.geo2)
+    ]
+    assert ratios[0] == pytest.approx(ratios[1], rel=0.15)  # same proportions, same size
+    # An explicit region still wins.
+    assert cstokit.member_map("nato", "2024-01-01", region="europe").layout.geo.lonaxis.range == (
+        -25,
+        45,
+    )

@@ -33,7 +33,7 @@ PARAMETERS = {
     "region": (
         "str, optional",
         '``"world"``, ``"eurasia"``, ``"europe"``, ``"north_atlantic"``, ``"americas"`` or '
-        '``"asia_pacific"``; by default the region that suits the treaty.',
+        '``"asia_pacific"``; by default a view fitted to the states the map shows.',
     ),
     "records": (
         "bool",

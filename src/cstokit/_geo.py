@@ -102,3 +102,26 @@ def _label_points_cached(_key: tuple) -> pd.DataFrame:
             "lat": points.y.round(3).to_numpy(),
         }
     )
+
+
+def extents() -> pd.DataFrame:
+    """Each country's main landmass as a box (iso3, lon0, lat0, lon1, lat1), for fitting map views."""
+    return _extents_cached(data_key("countries"))
+
+
+@functools.lru_cache(maxsize=2)
+def _extents_cached(_key: tuple) -> pd.DataFrame:
+    countries = load("countries")
+    # The largest part only: France's box is Europe's, not one reaching to Guiana.
+    boxes = countries.geometry.map(
+        lambda g: max(getattr(g, "geoms", [g]), key=lambda p: p.area).bounds
+    )
+    return pd.DataFrame(
+        {
+            "iso3": countries["iso3"].to_numpy(),
+            "lon0": [b[0] for b in boxes],
+            "lat0": [b[1] for b in boxes],
+            "lon1": [b[2] for b in boxes],
+            "lat1": [b[3] for b in boxes],
+        }
+    )

@@ -17,7 +17,7 @@ from ._dates import to_date
 from ._errors import CstokitError, check_choice
 from ._figure_api import figure_function
 from ._figures import FONT, PALETTE, SYMBOLS, KitFigure, finish
-from ._geo import label_points
+from ._geo import extents, label_points
 from ._members import (
     country_name,
     status_at,
@@ -47,14 +47,6 @@ REGIONS = {
 }
 # Tall enough to read on a projector; plotly's notebook default (360 px) is too small.
 MAP_HEIGHT = 600
-DEFAULT_REGION = {
-    "cst": "eurasia",
-    "csto_charter": "eurasia",
-    "warsaw_pact": "europe",
-    "nato": "north_atlantic",
-    "rio": "americas",
-    "teu": "europe",
-}
 
 
 def _historic():
@@ -227,9 +219,48 @@ def _map_canvas(titles: list[str], views: list[dict]) -> go.Figure:
     return fig
 
 
+def _fitted_view(iso3s: set[str], panels: int) -> dict:
+    """A view fitted to the states drawn, in the panel's proportions, so the map fills its frame.
+
+    Every panel of an animation gets the same proportions, so side-by-side maps are the same size.
+    """
+    historic = _historic()
+    drawn = {code for i in iso3s for code in historic.get(i, [i])}
+    boxes = extents()
+    boxes = boxes[boxes["iso3"].isin(drawn)]
+    if boxes.empty:
+        return _geo_layout("world")
+    pad = 3.0
+    lon0, lon1 = boxes["lon0"].min() - pad, boxes["lon1"].max() + pad
+    lat0, lat1 = boxes["lat0"].min() - pad, boxes["lat1"].max() + pad
+    # Degrees of longitude per degree of latitude that fill one panel of the canvas.
+    ratio = min(max(2.6 / panels, 0.9), 2.6)
+    lon_span, lat_span = lon1 - lon0, lat1 - lat0
+    if lon_span < ratio * lat_span:
+        grow = (ratio * lat_span - lon_span) / 2
+        lon0, lon1 = lon0 - grow, lon1 + grow
+    else:
+        grow = (lon_span / ratio - lat_span) / 2
+        lat0, lat1 = lat0 - grow, lat1 + grow
+    return dict(
+        _geo_layout("world"),
+        projection_type="natural earth",
+        lonaxis_range=[max(lon0, -180), min(lon1, 180)],
+        lataxis_range=[max(lat0, -75), min(lat1, 85)],
+    )
+
+
+def _ever_tied(treaty_id: str, dates: list[dt.date]) -> set[str]:
+    """Every state with a tie to the treaty on any of the dates (what its map must show)."""
+    return {i for day in dates for i in status_at(treaty_id, day)["iso3"]}
+
+
 def _status_figure(treaties: list[str], dates: list[dt.date], region: str | None) -> go.Figure:
     """Treaties side by side, one frame per date (a slider when there are several)."""
-    views = [_geo_layout(region or DEFAULT_REGION.get(tid, "world")) for tid in treaties]
+    if region is not None:
+        views = [_geo_layout(region) for _ in treaties]
+    else:
+        views = [_fitted_view(_ever_tied(tid, dates), len(treaties)) for tid in treaties]
     short = len(treaties) > 1
     fig = _map_canvas([_title(tid, dates[0], short) for tid in treaties], views)
     geos = ["geo" if i == 0 else f"geo{i + 1}" for i in range(len(treaties))]
