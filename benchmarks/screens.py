@@ -15,17 +15,13 @@ from pathlib import Path
 import cstokit
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+from browser import FLAGS as BROWSER_FLAGS  # noqa: E402
+
 OUT = HERE / "screens"
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--hide-scrollbars",
-]
+# The browser tests' own flags (no background networking, no first-run calls).
+FLAGS = [*BROWSER_FLAGS, "--hide-scrollbars"]
 FIGURES = {
     "invocations_chart": lambda: cstokit.invocations_chart(),
     "timeline": lambda: cstokit.timeline("csto_kaz_2022"),

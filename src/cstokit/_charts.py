@@ -158,9 +158,9 @@ def contributions_caption(table: pd.DataFrame) -> str:
 def contributions_chart(operation_id: str) -> KitFigure:
     """Personnel per contributing country, one mark per source's figure.
 
-    Official, state-media and independent-media figures have their own symbol and
-    colour; an open mark is a figure the source gives as approximate, a ceiling,
-    a floor or "reported". The caption says where the sources disagree and by how much.
+    The colour and symbol say what the figure counts (planned, deployed, reported,
+    estimate); a filled mark is an official source's figure, an open one anyone else's.
+    The caption says where the sources disagree and by how much.
 
     Parameters
     ----------
