@@ -79,9 +79,7 @@ def browser_timings(chromium: str) -> dict:
         with browser_page(chromium) as (page, log):
             start = time.perf_counter()
             page.goto(page_path.as_uri())
-            page.wait_for_function(
-                "document.querySelectorAll('.choroplethlocation').length > 5", timeout=60_000
-            )
+            page.wait_for_function(FIRST_MAP, timeout=60_000)
             out["first_map_drawn_s"] = round(time.perf_counter() - start, 3)
             out["frame_switch_ms"] = page.evaluate(
                 """async () => {
@@ -101,6 +99,57 @@ def browser_timings(chromium: str) -> dict:
             out["shapes_after_switch"] = page.evaluate(COUNT_MAP_SHAPES)["countries"]
             out["requests_outside_127.0.0.1"] = len(log.outside)
         out["standalone_html_bytes"] = page_path.stat().st_size
+    return out
+
+
+FIRST_MAP = "document.querySelectorAll('.choroplethlocation').length > 5"
+
+
+def export_first_paint(chromium: str, runs: int = 5) -> dict:
+    """Seconds until an exported page shows its first map, opened from file:// in a fresh
+    browser (nothing cached), for the full plotly.js and for its geo bundle.
+
+    Pages are written as `cstokit export` writes them: plotly.js and the outline as shared
+    files beside the page. Reported: the median over ``runs`` of the page's own clock at
+    the first map (performance.now(), from navigation start) and of the wall time of the
+    whole goto.
+    """
+    from cstokit._export import OUTLINE_JS, PLOTLY_GEO_JS, PLOTLY_JS
+    from cstokit._figures import plotly_js, to_standalone_html
+    from cstokit._geo import geo_assets_js
+
+    figures = {
+        "members-nato 1949-2024 (animation)": lambda: cstokit.membership_animation(
+            "nato", 1949, 2024
+        ),
+        "map-cst-2022-01-06": lambda: cstokit.member_map("cst", "2022-01-06"),
+    }
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "assets").mkdir()
+        (folder / PLOTLY_JS).write_text(plotly_js(full=True), encoding="utf-8")
+        (folder / PLOTLY_GEO_JS).write_text(plotly_js(full=False), encoding="utf-8")
+        (folder / OUTLINE_JS).write_text(geo_assets_js(), encoding="utf-8")
+        for name, make in figures.items():
+            fig = make()
+            for bundle in (PLOTLY_JS, PLOTLY_GEO_JS):
+                page = folder / f"{len(out)}.html"
+                page.write_text(
+                    to_standalone_html(fig, plotlyjs=bundle, geo=OUTLINE_JS), encoding="utf-8"
+                )
+                in_page, wall = [], []
+                for _ in range(runs):
+                    with browser_page(chromium) as (tab, _log):
+                        start = time.perf_counter()
+                        tab.goto(page.as_uri())
+                        tab.wait_for_function(FIRST_MAP, timeout=60_000)
+                        wall.append(time.perf_counter() - start)
+                        in_page.append(tab.evaluate("performance.now()") / 1000)
+                out[f"{name} with {Path(bundle).name}"] = {
+                    "first_map_s": round(statistics.median(in_page), 3),
+                    "goto_to_first_map_s": round(statistics.median(wall), 3),
+                }
     return out
 
 
@@ -143,6 +192,9 @@ def main() -> None:
     if chromium:
         results["browser"] = browser_timings(chromium)
         print("browser:", results["browser"])
+        results["export_first_paint"] = export_first_paint(chromium)
+        for name, value in results["export_first_paint"].items():
+            print(f"exported page {name}: {value}")
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(f"wrote {HERE / 'results.json'}")
 

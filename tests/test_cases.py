@@ -103,9 +103,7 @@ def test_an_unknown_case_lists_the_valid_ones():
 def test_a_case_whose_records_disagree_shows_both_versions():
     disagreeing = CASES[CASES["disagreement"].notna()]
     assert len(disagreeing) > 0
-    hover = " ".join(
-        text for trace in cstokit.invocations_chart().data for text in trace.text
-    )
+    hover = " ".join(text for trace in cstokit.invocations_chart().data for text in trace.text)
     for text in disagreeing["disagreement"]:
         assert text[:40] in hover.replace("<br>", " ") or "Sources disagree" in hover
 

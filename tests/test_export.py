@@ -78,12 +78,19 @@ def test_export_folder(exported):
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert sorted(manifest["files"]) == [f for f in files if f != MANIFEST]
     assert manifest["status"] == "complete"
-    # One plotly.js and one outline for the whole folder.
+    # plotly.js (its geo bundle, and the full one for any other figure) and one outline for
+    # the whole folder.
     assert sorted(f for f in files if f.endswith(".js")) == [
+        "assets/plotly-geo.min.js",
         "assets/plotly.min.js",
         "assets/world-outline.js",
     ]
     assert (out / "assets/plotly.min.js").stat().st_size > 3_000_000
+    # Every page of the kit's own figures and notebooks loads the geo bundle.
+    for page in out.glob("*.html"):
+        if page.name != "index.html" and "plotly" in page.read_text():
+            assert "assets/plotly-geo.min.js" in page.read_text(), page.name
+            assert "assets/plotly.min.js" not in page.read_text(), page.name
     # A progress line per file.
     for rel in manifest["files"]:
         assert re.search(rf"\] {re.escape(rel)} \d", said), f"no progress line for {rel}"

@@ -68,7 +68,7 @@ def test_a_date_outside_a_treaty_gives_an_empty_map_that_says_so(treaty, date, w
         t for t in _traces(fig, "choropleth") if t.name in ("Member", "Participation frozen")
     ]
     assert not any(len(t.locations) for t in members)
-    assert words in fig.layout.annotations[0].text
+    assert words in fig.layout.title.text
 
 
 def test_unknown_treaty_or_operation_lists_the_valid_ids():
@@ -175,7 +175,8 @@ def test_figures_speak_french_from_one_string_table():
     try:
         cstokit.set_language("fr")
         fig = cstokit.member_map("cst", "2022-01-06")
-        assert "membres au 2022-01-06" in fig.layout.annotations[0].text
+        assert "membres au 2022-01-06" in fig.layout.title.text
+        assert "États parties" in fig.layout.title.subtitle.text
         assert "Membre" in {t.name for t in fig.data}
     finally:
         cstokit.set_language("en")
@@ -184,9 +185,8 @@ def test_figures_speak_french_from_one_string_table():
 
 
 def test_save_html_writes_one_file_with_no_external_url(tmp_path):
-    import plotly.offline
-
     from cstokit._export import external_loads
+    from cstokit._figures import plotly_js
 
     path = cstokit.save_html(cstokit.member_map("cst", "2022-01-06"), tmp_path / "map")
     assert path.name == "map.html"
@@ -194,7 +194,7 @@ def test_save_html_writes_one_file_with_no_external_url(tmp_path):
     assert external_loads(text) == []
     # plotly.js names its CDN as the default outline address; nothing else on the page may,
     # and the kit's outline is there before the map is drawn, so that default is never used.
-    bundle = plotly.offline.get_plotlyjs()
+    bundle = plotly_js(full=False)  # every kit figure fits plotly.js's geo bundle
     assert text.count(bundle) == 1
     assert text.count("cdn.plot.ly") == bundle.count("cdn.plot.ly")
     assert text.index("window.PlotlyGeoAssets") < text.index("Plotly.newPlot(")
@@ -269,13 +269,31 @@ def test_maps_are_fitted_to_the_states_they_show_and_side_by_side_panels_match()
         assert lon[0] <= box["lon0"] and box["lon1"] <= lon[1], iso3
         assert lat[0] <= box["lat0"] and box["lat1"] <= lat[1], iso3
     anim = cstokit.membership_animation(["nato", "warsaw_pact"], 1949, 1991, 6)
+    from cstokit._layout import natural_earth_aspect
+
+    # The same drawn proportions (as plotly.js projects them), so the same size side by side;
+    # the browser test measures the drawn panels too (test_projector.py).
     ratios = [
-        (g.lonaxis.range[1] - g.lonaxis.range[0]) / (g.lataxis.range[1] - g.lataxis.range[0])
+        natural_earth_aspect(g.lonaxis.range, g.lataxis.range)
         for g in (anim.layout.geo, anim.layout.geo2)
     ]
-    assert ratios[0] == pytest.approx(ratios[1], rel=0.15)  # same proportions, same size
+    assert ratios[0] == pytest.approx(ratios[1], rel=1e-3)
     # An explicit region still wins.
     assert cstokit.member_map("nato", "2024-01-01", region="europe").layout.geo.lonaxis.range == (
         -25,
         45,
     )
+
+
+def test_a_figure_in_a_notebook_shows_its_caption_and_one_line_of_sources(monkeypatch):
+    shown = []
+    monkeypatch.setattr("plotly.io.show", lambda *a, **k: shown.append("figure"))
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj.data))
+    fig = cstokit.contributions_chart("csto_kaz_2022")
+    fig._ipython_display_()
+    assert shown[0] == "figure"
+    notes = shown[1]
+    assert fig.caption.split(":")[0] in notes
+    # One line (how many sources, of which kinds); the full list one click away.
+    summary = fig.sources().summary
+    assert f"<summary>{summary}</summary>" in notes and notes.count("<li>") == len(fig.sources())

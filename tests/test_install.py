@@ -42,7 +42,9 @@ def fresh_venv(tmp_path_factory):
     venv = work / "venv"
     _run([sys.executable, "-m", "venv", str(venv)])
     py = venv / "bin" / "python"
-    site = Path(_run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).strip())
+    site = Path(
+        _run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).strip()
+    )
     # The dependencies only (jupyterlab, plotly, geopandas...), from the test environment.
     (site / "_borrowed_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     _run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)])
@@ -50,7 +52,9 @@ def fresh_venv(tmp_path_factory):
 
 
 def _clean_env(venv: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CSTOKIT_", "JUPYTER", "PYTHON"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("CSTOKIT_", "JUPYTER", "PYTHON"))
+    }
     env["PATH"] = f"{venv / 'bin'}:{env.get('PATH', '')}"
     return env
 
@@ -91,9 +95,10 @@ def test_a_map_draws_in_jupyterlab_from_the_plain_install(fresh_venv, tmp_path):
     env["JUPYTER_PATH"] = str(test_env / "share/jupyter")
     _notebook(tmp_path / "maps.ipynb")
     command = [str(venv / "bin" / "python"), "-m", "jupyterlab"]
-    with jupyter_lab(tmp_path, command=command, env=env) as (base, token), browser_page(
-        chromium
-    ) as (page, log):
+    with (
+        jupyter_lab(tmp_path, command=command, env=env) as (base, token),
+        browser_page(chromium) as (page, log),
+    ):
         _open(page, base, token, "maps.ipynb")
         _run_all(page)
         drawn = _wait_for_maps(page, 1)

@@ -7,6 +7,8 @@ told apart without relying on colour.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -15,6 +17,7 @@ from ._dates import to_date
 from ._errors import NoDataError
 from ._figure_api import figure_function
 from ._figures import FONT, KitFigure, finish
+from ._layout import FRAME_WIDTH, place_labels
 from ._members import country_name, treaty_row
 from ._operations import contributions_table, operation_row
 from ._sources import short_label, source_kind, split_ids, with_source_columns
@@ -61,12 +64,14 @@ def _dot_chart(
     title: str,
     x_title: str = "",
     height_per_row: int = 34,
+    margin: dict | None = None,
 ) -> go.Figure:
     """The one chart builder: a dot per row, y categories spread so no mark hides another.
 
     ``marks`` needs the columns ``x``, ``y`` (a label from ``y_labels``), ``style_by``
     and ``hover``. Marks sharing a row are spread vertically in a band.
     """
+    margin = dict(l=10, r=10, t=60, b=90) | (margin or {})
     positions = {label: len(y_labels) - 1 - i for i, label in enumerate(y_labels)}
     marks = marks.copy()
     marks["_n"] = marks.groupby(y).cumcount()
@@ -102,7 +107,8 @@ def _dot_chart(
         title=dict(text=title, x=0.01),
         font=FONT,
         hoverlabel=dict(font_size=14),
-        height=max(320, 140 + height_per_row * len(y_labels)),
+        # Each row gets its height in the plot area, whatever the margins around it.
+        height=max(320, margin["t"] + margin["b"] + round(height_per_row * (len(y_labels) + 0.4))),
         yaxis=dict(
             tickvals=list(positions.values()),
             ticktext=list(positions.keys()),
@@ -112,7 +118,7 @@ def _dot_chart(
         ),
         xaxis=dict(title=x_title, gridcolor="#EEEEEE", zeroline=False),
         legend=dict(orientation="h", y=-0.18, x=0),
-        margin=dict(l=10, r=10, t=60, b=90),
+        margin=margin,
         plot_bgcolor="white",
     )
     return fig
@@ -205,7 +211,15 @@ def contributions_chart(operation_id: str) -> KitFigure:
     caption = t("contrib.marks") + " " + contributions_caption(table)
     if not (marks["source_kind"] == "official").any():
         caption = t("contrib.no_official") + " " + caption
-    return finish(fig, table, caption)
+    published = marks["source_date"].dropna().astype(str)
+    what = t(
+        "sub.contrib",
+        n=len(marks),
+        countries=marks["iso3"].nunique() - int((marks["iso3"] == "ALL").any()),
+        first=published.min() if len(published) else "?",
+        last=published.max() if len(published) else "?",
+    )
+    return finish(fig, table, caption, what=what)
 
 
 # Phase bands: light fills that keep the marks readable; the phase order is the vocabulary's.
@@ -277,7 +291,8 @@ def timeline(operation_id: str, *, records: bool = False) -> KitFigure:
         ],
         source_kind=key["best_source_id"].map(source_kind),
     )
-    fig = _event_dots(marks, labels, row, height_per_row=40)
+    # Two-line sentences at 14 px need 2 × 1.3 × 14 px and a gap between rows.
+    fig = _event_dots(marks, labels, row, height_per_row=44, margin=dict(t=70, b=110))
     # One band per phase, from its first to its last event (all events, not only key ones).
     # Phase names go in the legend: narrow neighbouring bands leave no room to write on them.
     days = events.assign(_d=events["date"].map(to_date))
@@ -311,14 +326,28 @@ def timeline(operation_id: str, *, records: bool = False) -> KitFigure:
     fig.update_xaxes(type="date", tickformat="%d %b")
     fig.update_yaxes(automargin=True)
     # Sources and phases on one horizontal legend under the plot.
-    fig.update_layout(margin=dict(t=70, b=110), legend=dict(orientation="h", y=-0.08))
+    fig.update_layout(legend=dict(orientation="h", y=-0.08))
     caption = t(
         "timeline.caption", n_key=len(key), total=len(events), phases=days["phase"].nunique()
     )
-    return finish(fig, key.drop(columns=["label"], errors="ignore"), caption)
+    what = t(
+        "sub.timeline",
+        n_key=len(key),
+        total=len(events),
+        first=days["_d"].min(),
+        last=days["_d"].max(),
+    )
+    return finish(fig, key.drop(columns=["label"], errors="ignore"), caption, what=what)
 
 
-def _event_dots(marks: pd.DataFrame, labels: list[str], row: pd.Series, *, height_per_row: int):
+def _event_dots(
+    marks: pd.DataFrame,
+    labels: list[str],
+    row: pd.Series,
+    *,
+    height_per_row: int,
+    margin: dict | None = None,
+):
     """The timeline's dots, one row per event, styled by the kind of its source."""
     return _dot_chart(
         marks,
@@ -330,6 +359,7 @@ def _event_dots(marks: pd.DataFrame, labels: list[str], row: pd.Series, *, heigh
         legend_label=lambda k: t("kind." + k),
         title=t("timeline.title", name=row["name_en"]),
         height_per_row=height_per_row,
+        margin=margin,
     )
 
 
@@ -350,7 +380,9 @@ def _timeline_records(row: pd.Series, events: pd.DataFrame) -> KitFigure:
     ]
     fig = _event_dots(marks, labels, row, height_per_row=26)
     fig.update_yaxes(automargin=True)
-    return finish(fig, events)
+    days = events["date"].map(to_date)
+    what = t("sub.records", n=len(events), first=days.min(), last=days.max())
+    return finish(fig, events, t("timeline.records_caption"), what=what)
 
 
 # A case's outcome: colour and symbol (Okabe-Ito), from the cases vocabulary.
@@ -409,16 +441,17 @@ def invocations_chart(*, records: bool = False) -> KitFigure:
         )
         for r in table.itertuples()
     ]
-    # Label a case by its requester and year, unless one was labelled just before on its row.
-    labels, last = [], {}
+    # Label a case by its requester and year; _label_marks drops those that find no room.
+    labels = []
     for r in table.itertuples():
-        day = to_date(r.requested)
-        near = r.clause in last and (day - last[r.clause]).days < 900
-        first = str(r.requested_by).split(";")[0] if pd.notna(r.requested_by) else ""
-        who = treaty_row(r.treaty_id)["organisation"] if first in ("", "ALL") else first
-        labels.append("" if near else f"{who} {day.year}")
-        if not near:
-            last[r.clause] = day
+        asked = split_ids(r.requested_by) if pd.notna(r.requested_by) else []
+        if len(asked) > 1:
+            who = t("cases.n_states", n=len(asked))
+        elif not asked or asked == ["ALL"]:
+            who = treaty_row(r.treaty_id)["organisation"]
+        else:
+            who = asked[0]
+        labels.append(f"{who} {to_date(r.requested).year}")
     table["label"] = labels
     order = sorted(table["clause"].unique())
     fig = _dot_chart(
@@ -431,23 +464,57 @@ def invocations_chart(*, records: bool = False) -> KitFigure:
         legend_label=lambda k: t("outcome." + k),
         title=t("invocations.title"),
     )
-    for trace in fig.data:
-        part = table[table["outcome"].map(lambda k: t("outcome." + k)) == trace.name]
-        trace.update(
-            text=list(part["hover"]),
-            mode="markers+text",
-            texttemplate=list(part["label"]),
-            textposition="top center",
-            textfont=dict(size=12),
-        )
-    fig.update_xaxes(type="date")
+    x_range = (
+        f"{to_date(table['requested'].min()).year - 3}-01-01",
+        f"{dt.date.today().year + 1}-12-31",
+    )
+    fig.update_xaxes(type="date", range=list(x_range))
     fig.update_yaxes(automargin=True)
+    _label_marks(fig, table, x_range, left=max(map(len, order)) * 0.5 * FONT["size"] + 20)
     caption = t(
         "cases.caption",
         cases=len(table),
         records=sum(len(split_ids(r)) for r in table["records"]),
     )
-    return finish(fig, table.drop(columns=["hover", "x", "label"]), caption)
+    years = table["requested"].map(lambda d: to_date(d).year)
+    what = t("sub.cases", n=len(table), first=years.min(), last=years.max())
+    return finish(fig, table.drop(columns=["hover", "x", "label"]), caption, what=what)
+
+
+def _label_marks(fig: go.Figure, table: pd.DataFrame, x_range: tuple[str, str], *, left: float):
+    """Write each case's label where it overlaps no other label or mark on a 1280-wide screen.
+
+    ``left`` is the estimated width of the row labels (plotly sizes that margin itself).
+    """
+    layout = fig.layout
+    frame = (
+        FRAME_WIDTH - left - layout.margin.r,
+        layout.height - layout.margin.t - layout.margin.b,
+    )
+    t0, t1 = (pd.Timestamp(x).value for x in x_range)
+    y0, y1 = layout.yaxis.range
+    traces, points = [], {}
+    for trace in fig.data:
+        part = table[table["outcome"].map(lambda k: t("outcome." + k)) == trace.name]
+        traces.append((trace, part))
+        for x, y, i in zip(trace.x, trace.y, part.index, strict=True):
+            px = (pd.Timestamp(x).value - t0) / (t1 - t0) * frame[0]
+            points[i] = (px, (y1 - y) / (y1 - y0) * frame[1])
+    # Placed in the cases' own order (the table puts the landmark cases first).
+    order = list(table.index)
+    placed = place_labels([points[i] for i in order], list(table["label"]), frame=frame)
+    chosen = dict(zip(order, placed, strict=True))
+    for trace, part in traces:
+        chosen_here = [chosen[i] for i in part.index]
+        trace.update(
+            text=list(part["hover"]),
+            mode="markers+text",
+            texttemplate=[
+                lab if pos else "" for lab, pos in zip(part["label"], chosen_here, strict=True)
+            ],
+            textposition=[pos or "top center" for pos in chosen_here],
+            textfont=dict(size=12),
+        )
 
 
 def _invocation_records() -> KitFigure:
@@ -493,4 +560,6 @@ def _invocation_records() -> KitFigure:
             else ""
         )
     )
-    return finish(fig, table.drop(columns=["hover", "x"]), caption)
+    days = table["date"].map(to_date)
+    what = t("sub.records", n=len(table), first=days.min(), last=days.max())
+    return finish(fig, table.drop(columns=["hover", "x"]), caption, what=what)

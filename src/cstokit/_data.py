@@ -196,7 +196,9 @@ def enum_values(resource_name: str, field: str) -> list[str]:
         if entry["name"] == field:
             return list(entry.get("constraints", {}).get("enum", []))
     raise UnknownIdError(
-        f"field of {resource_name}", field, [f["name"] for f in resource(resource_name)["schema"]["fields"]]
+        f"field of {resource_name}",
+        field,
+        [f["name"] for f in resource(resource_name)["schema"]["fields"]],
     )
 
 

@@ -36,6 +36,10 @@ from ._errors import NoDataError
 
 MANIFEST = ".cstokit-export.json"
 PLOTLY_JS = "assets/plotly.min.js"
+# The geo bundle: every figure the kit draws needs nothing more, and it parses in a third
+# of the time (see src/cstokit/vendor/README.md). Pages fall back to the full bundle when a
+# notebook draws any other trace type.
+PLOTLY_GEO_JS = "assets/plotly-geo.min.js"
 OUTLINE_JS = "assets/world-outline.js"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -252,10 +256,12 @@ def _check_folder(out: Path, planned: list[str], overwrite: bool) -> tuple[list[
 
 def _figure_page(make: Callable[[], object], title: str) -> Callable[[], str]:
     def build() -> str:
-        from ._figures import to_standalone_html
+        from ._figures import needs_full_plotly, to_standalone_html
 
+        fig = make()
+        bundle = PLOTLY_JS if needs_full_plotly([fig]) else PLOTLY_GEO_JS
         return to_standalone_html(
-            make(), plotlyjs=PLOTLY_JS, geo=OUTLINE_JS, title=title, index="index.html"
+            fig, plotlyjs=bundle, geo=OUTLINE_JS, title=title, index="index.html"
         )
 
     return build
@@ -345,16 +351,18 @@ def _articles_page() -> str:
 # -- notebooks -------------------------------------------------------------------------------
 
 
-def _plotly_to_html(nb) -> tuple[int, bool]:
+def _plotly_to_html(nb) -> tuple[int, bool, bool]:
     """Turn every plotly output into plotly's own markup (a div and its script), drawn by
-    the page's shared plotly.min.js, and every widget into a note that it needs a running
-    notebook.
+    the page's shared plotly.js, and every widget into a note that it needs a running
+    notebook. Returns how many figures, whether any draws a map, and whether any needs the
+    full plotly.js rather than its geo bundle.
     """
     import plotly.io as pio
 
+    from ._figures import needs_full_plotly
     from ._html import render
 
-    count, geo = 0, False
+    count, geo, full = 0, False, False
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data") or {}
@@ -370,6 +378,7 @@ def _plotly_to_html(nb) -> tuple[int, bool]:
             for frame in fig.get("frames", []) or []:
                 traces += frame.get("data", []) or []
             geo = geo or any(t.get("type") in GEO_TYPES for t in traces)
+            full = full or needs_full_plotly([fig])
             config = {**(fig.get("config") or {}), "responsive": True, "displaylogo": False}
             markup = pio.to_html(
                 fig,
@@ -384,7 +393,7 @@ def _plotly_to_html(nb) -> tuple[int, bool]:
             out["data"] = {"text/html": markup}
             out.pop("metadata", None)
             out["metadata"] = {}
-    return count, geo
+    return count, geo, full
 
 
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.IGNORECASE | re.DOTALL)
@@ -448,8 +457,9 @@ def _notebook_page(rel: str, workdir: Path, status: dict) -> Callable[[], str]:
             if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
         ]
         status["errors"] = errors
-        figures, geo = _plotly_to_html(nb)
-        assets = ([PLOTLY_JS] if figures else []) + ([OUTLINE_JS] if geo else [])
+        figures, geo, full = _plotly_to_html(nb)
+        bundle = PLOTLY_JS if full else PLOTLY_GEO_JS
+        assets = ([bundle] if figures else []) + ([OUTLINE_JS] if geo else [])
         exporter = HTMLExporter(
             template_name="cstokit_export",
             extra_template_basedirs=[
@@ -501,16 +511,16 @@ def _notebook_pages(workdir: Path) -> list[Page]:
 
 def plan(include_notebooks: bool = True, workdir: Path | None = None) -> list[Page]:
     """Every page of the export, in order (built lazily when written)."""
-    import plotly.offline
-
     from . import _charts, _maps
     from ._data import load
+    from ._figures import plotly_js
     from ._geo import geo_assets_js
     from ._members import treaty_ids, treaty_row
 
     today = dt.date.today()
     pages = [
-        Page(PLOTLY_JS, "plotly.js", "assets", lambda: plotly.offline.get_plotlyjs()),
+        Page(PLOTLY_GEO_JS, "plotly.js (geo bundle)", "assets", lambda: plotly_js(full=False)),
+        Page(PLOTLY_JS, "plotly.js (full)", "assets", lambda: plotly_js(full=True)),
         Page(OUTLINE_JS, "map outline", "assets", geo_assets_js),
     ]
     for tid in treaty_ids():
@@ -613,6 +623,8 @@ def _index_page(pages: list[Page], result: ExportResult, notebooks_note: str) ->
         notebooks_note=notebooks_note,
         plotly_js=PLOTLY_JS,
         plotly_size=_size(result.sizes.get(PLOTLY_JS, 0)),
+        plotly_geo_js=PLOTLY_GEO_JS,
+        plotly_geo_size=_size(result.sizes.get(PLOTLY_GEO_JS, 0)),
         outline_js=OUTLINE_JS,
         outline_size=_size(result.sizes.get(OUTLINE_JS, 0)),
         total=_size(sum(result.sizes.values())),

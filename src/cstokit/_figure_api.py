@@ -40,7 +40,10 @@ PARAMETERS = {
         "``False`` (default): the cases or key events a class reads; ``True``: every source's "
         "record behind them, one mark each (keyword only).",
     ),
-    "height": ("int, optional", "Height in pixels (keyword only); by default one that reads on a projector."),
+    "height": (
+        "int, optional",
+        "Height in pixels (keyword only); by default one that reads on a projector.",
+    ),
     "language": (
         "str, optional",
         f"Language of titles, legends and hover text (keyword only): {', '.join(LANGUAGES)}; "
@@ -84,13 +87,19 @@ def figure_function(*names: str):
 
         signature = inspect.signature(build)
         extra = [
-            inspect.Parameter("height", inspect.Parameter.KEYWORD_ONLY, default=None, annotation="int | None"),
+            inspect.Parameter(
+                "height", inspect.Parameter.KEYWORD_ONLY, default=None, annotation="int | None"
+            ),
             inspect.Parameter(
                 "language", inspect.Parameter.KEYWORD_ONLY, default=None, annotation="str | None"
             ),
         ]
-        figure.__signature__ = signature.replace(parameters=[*signature.parameters.values(), *extra])
-        figure.__doc__ = (build.__doc__ or "").replace("{parameters}", _parameter_block(list(names)))
+        figure.__signature__ = signature.replace(
+            parameters=[*signature.parameters.values(), *extra]
+        )
+        figure.__doc__ = (build.__doc__ or "").replace(
+            "{parameters}", _parameter_block(list(names))
+        )
         return figure
 
     return wrap

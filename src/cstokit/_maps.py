@@ -12,12 +12,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ._data import load
+from ._data import load, vocabulary
 from ._dates import to_date
 from ._errors import CstokitError, check_choice
 from ._figure_api import figure_function
 from ._figures import FONT, PALETTE, SYMBOLS, KitFigure, finish
 from ._geo import extents, label_points
+from ._layout import FRAME_WIDTH, mercator_fill, mercator_pixels, natural_earth_fill, place_labels
 from ._members import (
     country_name,
     status_at,
@@ -47,6 +48,8 @@ REGIONS = {
 }
 # Tall enough to read on a projector; plotly's notebook default (360 px) is too small.
 MAP_HEIGHT = 600
+MAP_MARGIN = dict(l=5, r=5, t=70, b=80)
+SPACING = 0.01  # between side-by-side panels, a share of the width
 
 
 def _historic():
@@ -205,14 +208,14 @@ def _map_canvas(titles: list[str], views: list[dict]) -> go.Figure:
         cols=n,
         specs=[[{"type": "geo"}] * n],
         subplot_titles=titles,
-        horizontal_spacing=0.01,
+        horizontal_spacing=SPACING,
     )
     for i, view in enumerate(views):
         fig.layout["geo" if i == 0 else f"geo{i + 1}"].update(view)
     fig.update_layout(
         font=FONT,
         height=MAP_HEIGHT,
-        margin=dict(l=5, r=5, t=70, b=80),
+        margin=MAP_MARGIN,
         legend=dict(orientation="h", y=-0.02, x=0.5, xanchor="center", yanchor="top"),
         hoverlabel=dict(font_size=14),
     )
@@ -231,23 +234,23 @@ def _fitted_view(iso3s: set[str], panels: int) -> dict:
     if boxes.empty:
         return _geo_layout("world")
     pad = 3.0
-    lon0, lon1 = boxes["lon0"].min() - pad, boxes["lon1"].max() + pad
-    lat0, lat1 = boxes["lat0"].min() - pad, boxes["lat1"].max() + pad
-    # Degrees of longitude per degree of latitude that fill one panel of the canvas.
-    ratio = min(max(2.6 / panels, 0.9), 2.6)
-    lon_span, lat_span = lon1 - lon0, lat1 - lat0
-    if lon_span < ratio * lat_span:
-        grow = (ratio * lat_span - lon_span) / 2
-        lon0, lon1 = lon0 - grow, lon1 + grow
-    else:
-        grow = (lon_span / ratio - lat_span) / 2
-        lat0, lat1 = lat0 - grow, lat1 + grow
+    lon_range, lat_range = natural_earth_fill(
+        (max(boxes["lon0"].min() - pad, -180), min(boxes["lon1"].max() + pad, 180)),
+        (max(boxes["lat0"].min() - pad, -75), min(boxes["lat1"].max() + pad, 85)),
+        _panel_ratio(panels),
+    )
     return dict(
         _geo_layout("world"),
         projection_type="natural earth",
-        lonaxis_range=[max(lon0, -180), min(lon1, 180)],
-        lataxis_range=[max(lat0, -75), min(lat1, 85)],
+        lonaxis_range=list(lon_range),
+        lataxis_range=list(lat_range),
     )
+
+
+def _panel_ratio(panels: int) -> float:
+    """Width / height of one map panel on a 1280-wide page (the canvas's margins and spacing)."""
+    width = (FRAME_WIDTH - 10) * (1 - SPACING * (panels - 1)) / panels
+    return width / (MAP_HEIGHT - MAP_MARGIN["t"] - MAP_MARGIN["b"])
 
 
 def _ever_tied(treaty_id: str, dates: list[dt.date]) -> set[str]:
@@ -407,7 +410,9 @@ def member_map(treaty_id: str, date, *, region: str | None = None) -> KitFigure:
         yanchor="top",
         font=dict(size=11, color="#444444"),
     )
-    return finish(fig, table, caption)
+    parties = {v["status"] for v in vocabulary("status") if v["party"]}
+    what = t("sub.map", n=int(table["status"].isin(parties).sum()) if len(table) else 0, date=day)
+    return finish(fig, table, caption, what=what)
 
 
 @figure_function("treaty_ids", "start, end", "step", "region")
@@ -430,7 +435,9 @@ def membership_animation(
     """
     chosen = [treaty_ids] if isinstance(treaty_ids, str) else list(treaty_ids)
     if not chosen:
-        raise CstokitError(f"Give at least one treaty id; valid ids: {', '.join(all_treaty_ids())}.")
+        raise CstokitError(
+            f"Give at least one treaty id; valid ids: {', '.join(all_treaty_ids())}."
+        )
     for tid in chosen:
         treaty_row(tid)
     for name, value in (("start", start), ("end", end), ("step", step)):
@@ -449,7 +456,8 @@ def membership_animation(
     dates = [dt.date(y, 12, 31) for y in years]
     fig = _status_figure(chosen, dates, region)
     fig.update_layout(title=dict(text=t("anim.title"), x=0.5))
-    return finish(fig, _layers_table(chosen, dates))
+    what = t("sub.anim", start=years[0], end=years[-1])
+    return finish(fig, _layers_table(chosen, dates), t("anim.caption"), what=what)
 
 
 SITE_SYMBOLS = {
@@ -464,12 +472,23 @@ SITE_SYMBOLS = {
 }
 
 
-def _view_around(lons: list[float], lats: list[float], pad: float = 6.0) -> dict:
+def _map_frame() -> tuple[float, float]:
+    """The pixel size of a one-panel map on a 1280-wide page (the smallest screen it is made for)."""
+    return (FRAME_WIDTH - 10, MAP_HEIGHT - MAP_MARGIN["t"] - MAP_MARGIN["b"])
+
+
+def _view_around(lons: list[float], lats: list[float], pad: float = 4.0) -> dict:
+    """A mercator view of the points, grown to the frame's proportions so the map fills it."""
+    lon_range, lat_range = mercator_fill(
+        (min(lons) - pad, max(lons) + pad),
+        (max(min(lats) - pad, -80), min(max(lats) + pad, 80)),
+        ratio=_map_frame()[0] / _map_frame()[1],
+    )
     return dict(
         _geo_layout("world"),
         projection_type="mercator",
-        lonaxis_range=[min(lons) - pad, max(lons) + pad],
-        lataxis_range=[max(min(lats) - pad, -80), min(max(lats) + pad, 80)],
+        lonaxis_range=list(lon_range),
+        lataxis_range=list(lat_range),
     )
 
 
@@ -610,13 +629,26 @@ def deployment_map(operation_id: str) -> KitFigure:
             )
         )
     if site_rows:
+        view = fig.layout.geo
+        names = [r["name"].split(" (")[0] for r in site_rows]
+        pixels = mercator_pixels(
+            [r["lon"] for r in site_rows] + [p[0] for p in starts.values()],
+            [r["lat"] for r in site_rows] + [p[1] for p in starts.values()],
+            lon_range=tuple(view.lonaxis.range),
+            lat_range=tuple(view.lataxis.range),
+            frame=_map_frame(),
+        )
+        # The contingents' start points are marks too: no label may cover them.
+        positions = place_labels(
+            pixels, names + [""] * len(starts), frame=_map_frame(), marker_size=12
+        )[: len(names)]
         fig.add_trace(
             go.Scattergeo(
                 lon=[r["lon"] for r in site_rows],
                 lat=[r["lat"] for r in site_rows],
                 mode="markers+text",
-                text=[r["name"].split(" (")[0] for r in site_rows],
-                textposition="top right",
+                text=[n if p else "" for n, p in zip(names, positions, strict=True)],
+                textposition=[p or "top center" for p in positions],
                 textfont=dict(size=12),
                 marker=dict(
                     symbol=[r["symbol"] for r in site_rows], size=10, color=PALETTE["site"]
@@ -635,4 +667,7 @@ def deployment_map(operation_id: str) -> KitFigure:
         "coordinates."
         + (f" Named by sources but without coordinates: {'; '.join(unplaced)}." if unplaced else "")
     )
-    return finish(fig, table, caption)
+    what = t(
+        "sub.deploy", n=len(contributors), sites=len(site_rows), start=op["start"], end=op["end"]
+    )
+    return finish(fig, table, caption, what=what)

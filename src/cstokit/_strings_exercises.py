@@ -66,7 +66,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.oldest.question": {
         "en": 'Look at the table of treaties (cstokit.load("treaties")): which of the '
-        "collective-defence treaties (kind \"alliance\", the ids of cstokit.treaty_ids()) was "
+        'collective-defence treaties (kind "alliance", the ids of cstokit.treaty_ids()) was '
         "signed first?",
         "fr": 'Regardez la table des traités (cstokit.load("treaties")) : lequel des traités de '
         "défense collective (kind « alliance », les identifiants de cstokit.treaty_ids()) a été "

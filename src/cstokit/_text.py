@@ -114,6 +114,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "frontières actuelles.",
     },
     "anim.title": {"en": "Members through time", "fr": "Les membres au fil du temps"},
+    "anim.caption": {
+        "en": "Each frame shows who was a party at the end of that year: a state counts from the "
+        "deposit of its instrument, not its signature, until its withdrawal took effect. Move the "
+        "slider or press Play. Historic states are drawn on today's borders.",
+        "fr": "Chaque image montre les États parties à la fin de l'année : un État compte à partir "
+        "du dépôt de son instrument, non de sa signature, et jusqu'à la prise d'effet de son "
+        "retrait. Déplacez le curseur ou appuyez sur Lecture. Les États historiques sont dessinés "
+        "sur les frontières actuelles.",
+    },
+    "timeline.records_caption": {
+        "en": "Every event record the kit holds, one line each: where sources date the same step "
+        "differently, each version keeps its own line.",
+        "fr": "Tous les événements relevés par le kit, un par ligne : quand des sources datent "
+        "différemment la même étape, chaque version garde sa ligne.",
+    },
     "anim.year": {"en": "End of ", "fr": "Fin "},
     "anim.panel_before": {
         "en": "{treaty}: not signed until {signed}",
@@ -205,6 +220,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "demande le {requested}, décision le {decided}",
     },
     "cases.days": {"en": "{n} days", "fr": "{n} jours"},
+    "cases.n_states": {"en": "{n} states", "fr": "{n} États"},
+    # Subtitles: what a figure shows and when (the sources' count and kinds follow).
+    "sub.map": {"en": "{n} parties on {date}", "fr": "{n} États parties au {date}"},
+    "sub.anim": {
+        "en": "Parties at the end of each year, {start}–{end}",
+        "fr": "États parties à la fin de chaque année, {start}–{end}",
+    },
+    "sub.deploy": {
+        "en": "{n} contributing states, {sites} sites placed, {start} to {end}",
+        "fr": "{n} États contributeurs, {sites} sites localisés, du {start} au {end}",
+    },
+    "sub.contrib": {
+        "en": "{n} figures for {countries} countries and the total, published {first} to {last}",
+        "fr": "{n} chiffres pour {countries} pays et le total, publiés du {first} au {last}",
+    },
+    "sub.timeline": {
+        "en": "{n_key} key events of {total}, {first} to {last}",
+        "fr": "{n_key} événements clés sur {total}, du {first} au {last}",
+    },
+    "sub.records": {
+        "en": "{n} records, {first} to {last}",
+        "fr": "{n} relevés, du {first} au {last}",
+    },
+    "sub.cases": {"en": "{n} cases, {first}–{last}", "fr": "{n} cas, {first}–{last}"},
     "cases.disagreement": {
         "en": "Sources disagree: {text}",
         "fr": "Les sources divergent : {text}",
