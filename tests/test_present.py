@@ -20,7 +20,8 @@ from servers import free_port
 
 CSTOKIT = str(Path(sys.executable).with_name("cstokit"))
 TEMPLATE = ROOT / "src" / "cstokit" / "jupyter_data" / "voila" / "templates" / "cstokit"
-MAP_TITLE = """() => Array.from(document.querySelectorAll('.annotation-text'))
+# A one-panel map's title is the figure's title; side-by-side panels keep theirs.
+MAP_TITLE = """() => Array.from(document.querySelectorAll('.gtitle, .annotation-text'))
   .map(e => e.textContent).filter(t => t.includes('members on') || t.includes('no members'))
   .join(' | ')"""
 DRAWN = """() => Array.from(document.querySelectorAll('.choroplethlocation'))

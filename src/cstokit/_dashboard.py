@@ -227,8 +227,6 @@ class Dashboard:
 
     def _show(self, build, out, caption_widget, what: str):
         """Draw ``build()``'s (figure, caption) into a panel, or say in a sentence why not."""
-        from IPython.display import display
-
         try:
             fig, caption = build()
         except Exception as exc:  # noqa: BLE001 - the audience sees a sentence, the log the rest
@@ -238,7 +236,8 @@ class Dashboard:
             return None
         with out:
             out.clear_output(wait=True)
-            display(fig)
+            # The figure alone: the panel has its own caption and sources line.
+            fig.show()
         caption_widget.value = _panel("caption", text=caption)
         return fig
 
