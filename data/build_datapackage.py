@@ -116,6 +116,20 @@ MEMBERSHIP_EVENTS = [
 ]
 EVENTS = [event for event, _, _ in MEMBERSHIP_EVENTS]
 TREATY_KINDS = ["alliance", "charter"]
+# The comparison grid (issue 12): how a clause reads, one vocabulary per column.
+CLAUSE_KINDS = ["defence", "consultation", "non-aggression", "scope", "withdrawal", "other"]
+TRIGGERS = ["armed-attack", "aggression", "threat", "none"]
+SCOPES = ["territory-of-parties", "region", "treaty-area", "none-stated"]
+AUTOMATICITY = [
+    "obligation-to-assist",
+    "assist-as-deems-necessary",
+    "constitutional-processes",
+    "consult-only",
+    "not-applicable",
+]
+MEANS = ["military-included", "any-means", "unspecified", "not-applicable"]
+# not-in-text: the kit's copy of the wording in force stops before the place it would say.
+UN_REPORTING = ["yes", "no", "not-in-text"]
 # A case's outcome, one vocabulary (issue 11): what the treaty's organs or parties did.
 CASE_OUTCOMES = [
     "assistance-given",
@@ -492,6 +506,46 @@ RESOURCES = [
         ],
         ["iso3"],
         [SRC_FK],
+    ),
+    (
+        "clause_grid",
+        "clause_grid.csv",
+        "The kit's reading of each clause for the comparison grid: trigger, scope, how automatic "
+        "the help is, means, UN reporting and kind of clause, each with the exact words of the "
+        "article (articles.csv) that decide it.",
+        [
+            f("treaty_id", required=True),
+            f("article", required=True),
+            f("language", required=True),
+            f("version", required=True),
+            f("clause_kind", required=True, enum=CLAUSE_KINDS),
+            f("clause_kind_quote", required=True),
+            f("trigger", required=True, enum=TRIGGERS),
+            f("trigger_quote"),
+            f("scope", required=True, enum=SCOPES),
+            f("scope_quote"),
+            f("automaticity", required=True, enum=AUTOMATICITY),
+            f("automaticity_quote"),
+            f("means", required=True, enum=MEANS),
+            f("means_quote"),
+            f("un_reporting", required=True, enum=UN_REPORTING),
+            f("un_reporting_quote"),
+            f("withdrawal_terms"),
+            f("explanation_en", required=True),
+            SRC,
+        ],
+        ["treaty_id", "article"],
+        [
+            TREATY_FK,
+            {
+                "fields": ["treaty_id", "article", "language", "version"],
+                "reference": {
+                    "resource": "articles",
+                    "fields": ["treaty_id", "article", "language", "version"],
+                },
+            },
+            SRC_FK,
+        ],
     ),
     (
         "factcheck",

@@ -3,10 +3,8 @@ unanswered ones never raise, and the widget calls the same check."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import re
 import string
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from cstokit._exercise_scoring import read_set, score_set
 from cstokit._members import country_code
 from cstokit._strings_exercises import EXERCISE_STRINGS
 from cstokit._text import LANGUAGES, STRINGS
-from cstokit._treaties import article, languages_on
+from cstokit._treaties import article
 
 
 def right_answers() -> dict[str, object]:
@@ -36,15 +34,29 @@ def right_answers() -> dict[str, object]:
     answers["kaz_contributions_gap"] = spread.idxmax()
     factcheck = cstokit.load("factcheck")
     answers["kaz_factcheck"] = dict(zip(factcheck["claim_id"], factcheck["verdict"], strict=True))
-    provisions = cstokit.load("provisions")
-    for exercise_id in cstokit.exercise_ids():
-        if exercise_id.startswith("code_"):
-            clause = cstokit.exercise(exercise_id)
-            rows = provisions[
-                (provisions["treaty_id"] == clause.treaty_id)
-                & (provisions["article"] == clause.article)
-            ]
-            answers[exercise_id] = rows["obligation"].tolist()
+    # The grid's key, worked out here from the data files themselves.
+    grid = cstokit.load("clause_grid")
+    treaties = cstokit.load("treaties").set_index("treaty_id")
+    notice = {"P6M": "6-months", "P1Y": "1-year", "P2Y": "2-years"}
+    rows = {}
+    for tid in cstokit.exercise("treaty_grid").treaty_ids():
+        own = grid[grid["treaty_id"] == tid].set_index("clause_kind")
+        defence = own.loc["defence"]
+        row = {c: defence[c] for c in ("trigger", "scope", "automaticity", "means", "un_reporting")}
+        consult = own.loc["consultation", "article"] if "consultation" in own.index else "none"
+        row["consultation"] = consult
+        if "withdrawal" not in own.index:
+            row["withdrawal"] = "not-held"
+        else:
+            period = treaties.loc[tid, "notice_period"]
+            row["withdrawal"] = notice.get(period, "no-withdrawal-clause")
+        rows[tid] = row
+    answers["treaty_grid"] = rows
+    kinds = grid.set_index(["treaty_id", "article"])["clause_kind"]
+    answers["clause_kinds"] = {
+        item: kinds.loc[tuple(item.split(":"))]
+        for item in cstokit.exercise("clause_kinds").clauses.split()
+    }
     answers["warsaw_members_1970"] = cstokit.members_at("warsaw_pact", "1970-12-31")[
         "iso3"
     ].tolist()
@@ -57,12 +69,8 @@ def right_answers() -> dict[str, object]:
 def test_the_course_exercises_exist():
     ids = cstokit.exercise_ids()
     assert len(ids) == len(set(ids))
-    for expected in ("kaz_factcheck", "cst_members_2022", "kaz_contributions_gap", "code_cst_4"):
+    for expected in ("kaz_factcheck", "cst_members_2022", "kaz_contributions_gap", "treaty_grid"):
         assert expected in ids
-    # one coding exercise per (treaty, article) the kit codes
-    provisions = cstokit.load("provisions")
-    pairs = provisions[["treaty_id", "article"]].drop_duplicates()
-    assert sum(i.startswith("code_") for i in ids) == len(pairs)
 
 
 @pytest.mark.parametrize("exercise_id", cstokit.exercise_ids())
@@ -170,43 +178,57 @@ def test_an_invalid_verdict_or_claim_id_is_feedback_not_an_error():
     assert cstokit.check("kaz_factcheck", "holds").correct is False  # not a dict
 
 
-def test_an_extra_obligation_points_to_where_the_kit_codes_it():
-    provisions = cstokit.load("provisions")
-    cst = provisions[provisions["treaty_id"] == "cst"].set_index("obligation")
-    feedback = cstokit.check("code_cst_4", ["defense", "consultation"])
+def test_the_grid_answers_differ_from_treaty_to_treaty():
+    # Same-answer coding tested nothing: the grid's rows must not all read alike.
+    grid = cstokit.exercise("treaty_grid")
+    rows = {tid: tuple(v[0] for v in grid.key(tid).values()) for tid in grid.treaty_ids()}
+    assert len(set(rows.values())) == len(rows)
+    kinds = {row["clause_kind"] for row in cstokit.exercise("clause_kinds")._rows()}
+    assert {"consultation", "non-aggression", "scope", "withdrawal"} <= kinds
+
+
+def test_a_grid_cell_left_empty_is_not_answered_yet_never_an_error():
+    feedback = cstokit.check("treaty_grid", {"nato": {"trigger": "armed-attack"}, "cst": {}})
     assert feedback.status == "partly"
-    extra = [line for line in feedback.lines if line.mark == "wrong"][0]
-    assert f"Article {cst.loc['consultation', 'article']} instead" in extra.text
-    assert cst.loc["consultation", "source_id"] in extra.source_ids
+    assert "not answered yet: territorial scope" in str(feedback)
+    assert "41 not answered yet" in feedback.summary
 
 
-def test_a_missing_obligation_shows_the_kits_reason():
-    note = cstokit.load("provisions").set_index(["treaty_id", "obligation"]).loc[("cst", "defense")]
-    feedback = cstokit.check("code_cst_4", [])
+def test_a_wrong_grid_cell_quotes_the_words_that_decide_it():
+    nato5 = cstokit.load("clause_grid").set_index(["treaty_id", "article"]).loc[("nato", "5")]
+    feedback = cstokit.check("treaty_grid", {"nato": {"automaticity": "obligation-to-assist"}})
+    (wrong,) = [line for line in feedback.lines if line.mark == "wrong"]
+    assert nato5["automaticity_quote"] in wrong.text  # "such action as it deems necessary"
     assert feedback.status == "wrong"
-    assert note["note"] in str(feedback)
 
 
-def test_a_clause_the_kit_holds_only_in_part_points_to_its_publisher():
-    # SEATO Art. IV: the kit holds paragraphs (IV(1) in part, IV(2)), not the whole article.
-    assert "IV" not in set(cstokit.articles("seato")["article"])
-    question = cstokit.exercise("code_seato_iv").question()
-    assert "holds only part of this article" in question and '"IV(1)"' in question
-    sources = cstokit.load("sources").set_index("source_id")
-    official = [
-        sources.loc[i, "url"]
-        for i in cstokit.load("treaties")
-        .set_index("treaty_id")
-        .loc["seato", "source_id"]
-        .split(";")
-        if sources.loc[i, "kind"] == "official"
-    ]
-    assert official and all(url in question for url in official)
+def test_a_grid_answer_of_the_wrong_shape_shows_the_expected_shape():
+    for bad in ("armed-attack", ["nato"], {"nato": "armed-attack"}):
+        feedback = cstokit.check("treaty_grid", bad)
+        assert feedback.status == "wrong" and '{"nato": {"trigger": ...' in str(feedback)
+    unknown = cstokit.check("treaty_grid", {"natoo": {"trigger": "threat"}})
+    assert "Did you mean 'nato'" in str(unknown)
+    unreadable = cstokit.check("treaty_grid", {"nato": {"trigger": "an invasion"}})
+    assert "is none of the choices (armed-attack | aggression | threat | none)" in str(unreadable)
 
 
-def test_a_clause_the_kit_holds_whole_points_to_its_languages():
-    question = cstokit.exercise("code_rio_3").question()
-    assert 'cstokit.article("rio", "3", language=...)' in question and '"es"' in question
+def test_a_grid_value_is_read_by_its_label_in_either_language(french):
+    nato = {"nato": {"trigger": "une agression armée"}}
+    assert cstokit.check("treaty_grid", nato).status == "partly"
+    assert "Les mots décisifs" in str(cstokit.check("clause_kinds", {"nato:4": "consultation"}))
+
+
+def test_every_grid_quote_is_the_exact_words_of_the_wording_in_force():
+    grid = cstokit.load("clause_grid")
+    texts = cstokit.load("articles").set_index(["treaty_id", "article", "language", "version"])
+    columns = ("clause_kind", "trigger", "scope", "automaticity", "means", "un_reporting")
+    for row in grid.itertuples():
+        wording = texts.loc[(row.treaty_id, row.article, row.language, row.version)]
+        for column in columns:
+            quote = getattr(row, f"{column}_quote")
+            assert pd.isna(quote) or quote in wording["text"], (row.treaty_id, row.article, column)
+        # The reading is of the wording that is (or, for an ended treaty, was last) in force.
+        assert pd.isna(wording["valid_to"]), (row.treaty_id, row.article, row.version)
 
 
 def test_the_contribution_gap_is_explained_with_both_figures():
@@ -298,6 +320,10 @@ def test_the_widget_calls_the_same_check(exercise_id):
     elif exercise.shape == "many":
         for value in answer:
             box.controls[value].value = True
+    elif exercise.shape == "grid":
+        for item, cells in answer.items():
+            for column, value in cells.items():
+                box.controls[item][column].value = value
     else:
         for item, verdict in answer.items():
             box.controls[item].value = verdict
@@ -380,16 +406,15 @@ def test_a_wrong_shape_shows_the_expected_shape():
 
 
 def test_a_string_where_a_list_is_expected_is_read_item_by_item():
-    feedback = cstokit.check("code_cst_4", "defense and consultation")
+    feedback = cstokit.check("cst_members_2022", "Russia and Armenia")
     assert feedback.status == "wrong"
-    assert "'defense and consultation' is not one of the choices" in str(feedback)
-    assert "Choices: defense; consultation" in str(feedback)
-    assert cstokit.check("code_cst_4", "defense").correct
+    assert "'Russia and Armenia' is not one of the choices" in str(feedback)
+    assert cstokit.check("cst_members_2022", "Russia, Armenia").status == "partly"
 
 
 def test_every_set_exercise_grades_with_the_shared_scorer():
     kinds = {type(cstokit.exercise(i)) for i in cstokit.exercise_ids()}
-    for kind in (_exercises.MembersAt, _exercises.ClauseCoding, _exercises.InvokedAfter):
+    for kind in (_exercises.MembersAt, _exercises.InvokedAfter):
         assert kind in kinds and issubclass(kind, _exercises.SetExercise)
         assert "evaluate" not in vars(kind), f"{kind.__name__} scores on its own"
 
@@ -429,10 +454,15 @@ def test_every_exercise_string_has_both_languages(key):
     assert STRINGS[key] is entry, "merged into the kit's string table"
 
 
-def test_every_obligation_has_a_meaning_in_each_language():
-    fields = {f["name"]: f for f in resource("provisions")["schema"]["fields"]}
-    for obligation in fields["obligation"]["constraints"]["enum"]:
-        assert f"exercise.clause.meaning.{obligation}" in EXERCISE_STRINGS
+def test_every_grid_value_has_a_label_in_each_language():
+    from cstokit._exercise_grid import CLAUSE_COLUMNS, WITHDRAWAL
+
+    fields = {f["name"]: f for f in resource("clause_grid")["schema"]["fields"]}
+    values = {v for c in CLAUSE_COLUMNS for v in fields[c]["constraints"]["enum"]} | set(WITHDRAWAL)
+    for value in values:
+        assert set(EXERCISE_STRINGS[f"exercise.grid.value.{value}"]) == {"en", "fr"}
+    for kind in fields["clause_kind"]["constraints"]["enum"]:
+        assert set(EXERCISE_STRINGS[f"exercise.kinds.kind.{kind}"]) == {"en", "fr"}
 
 
 @pytest.fixture
@@ -449,7 +479,7 @@ def test_questions_and_feedback_speak_french(french):
     feedback = cstokit.check("cst_members_2022", ["Russie"])
     assert str(feedback).startswith("En partie juste (cst_members_2022) : 1 sur 6")
     assert "membre depuis le" in str(feedback)
-    assert "Pas encore de réponse" in cstokit.check("code_cst_4")._repr_html_()
+    assert "Pas encore de réponse" in cstokit.check("treaty_grid")._repr_html_()
     box = exercise.widget()
     assert box.button.description == "Vérifier"
 
@@ -466,14 +496,9 @@ def test_a_typed_country_is_read_by_code_or_name_in_either_language():
 # ---------------------------------------------------------------------------
 
 
-def test_a_coding_question_points_to_the_wording_in_force():
-    today = dt.date.today()
-    question = cstokit.exercise("code_cst_4").question()
-    held = languages_on("cst", "4", today)
-    in_force = article("cst", "4", held[0], at=today)
-    assert in_force.instrument in question and in_force.valid_from in question
-    languages = re.search(r"is held in ([^.]+)\.", question).group(1)
-    assert languages == ", ".join(f'"{lang}"' for lang in held)
-    # The Russian text the kit holds is the 1992 wording: not offered as the one in force.
-    assert '"ru"' not in languages
-    assert 'cstokit.article_history("cst", "4")' in question
+def test_the_grid_reads_cst_article_4_in_its_wording_in_force():
+    row = cstokit.load("clause_grid").set_index(["treaty_id", "article"]).loc[("cst", "4")]
+    in_force = article("cst", "4", row["language"], at="2022-01-06")
+    assert in_force.version == row["version"]
+    assert in_force.valid_from >= "2010"  # the 2010 amendment, not the 1992 wording
+    assert row["trigger_quote"] in in_force.text

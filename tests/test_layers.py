@@ -20,6 +20,8 @@ LAYERS = [
         "_layout",
         "_geo",
         "_exercises",
+        "_exercise_base",
+        "_exercise_grid",
         "_exercise_scoring",
         "_exercise_feedback",
         "_exercise_widget",

@@ -21,6 +21,11 @@ def question_text(exercise) -> str:
     out.append(exercise.question())
     for n, (item_id, text) in enumerate(exercise.items(), 1):
         out.append(f"  {n}. [{item_id}] {text}")
+    if exercise.shape == "grid":
+        for column, label in exercise.columns():
+            first = exercise.items()[0][0]
+            values = " | ".join(v for _, v in exercise.column_options(first, column))
+            out.append(f"  {column} ({label}): {values}")
     labels = [label for label, _ in exercise.options()]
     if labels and exercise.shape != "per-item":
         out.append(t("exercise.choices", choices="; ".join(labels)))
@@ -87,7 +92,35 @@ def _per_item(exercise, w) -> tuple[dict, list]:
     return controls, body
 
 
-_BUILDERS = {"one": _one, "many": _many, "per-item": _per_item}
+def _grid(exercise, w) -> tuple[dict, list]:
+    """A table of dropdowns: a row per item, a column per question of the grid."""
+    columns = exercise.columns()
+    cells: list = [w.HTML("")] + [w.HTML(f"<b>{html.escape(label)}</b>") for _, label in columns]
+    controls: dict = {}
+    for item_id, text in exercise.items():
+        cells.append(w.HTML(html.escape(text)))
+        row = {}
+        for column, _ in columns:
+            drop = w.Dropdown(
+                options=[("—", None)] + exercise.column_options(item_id, column),
+                value=None,
+                layout=w.Layout(width="11em"),
+            )
+            row[column] = drop
+            cells.append(drop)
+        controls[item_id] = row
+    grid = w.GridBox(
+        cells,
+        layout=w.Layout(
+            grid_template_columns=f"14em repeat({len(columns)}, max-content)",
+            grid_gap="4px 6px",
+            overflow="auto",
+        ),
+    )
+    return controls, [grid]
+
+
+_BUILDERS = {"one": _one, "many": _many, "per-item": _per_item, "grid": _grid}
 
 
 def _read(shape: str, controls: dict):
@@ -97,6 +130,8 @@ def _read(shape: str, controls: dict):
     if shape == "many":
         # Ticking nothing is an answer too ("none of them"), once the button is pressed.
         return [value for value, box in controls.items() if box.value]
+    if shape == "grid":
+        return {item: {c: d.value for c, d in row.items()} for item, row in controls.items()}
     return {item: drop.value for item, drop in controls.items()}
 
 

@@ -19,26 +19,33 @@ version of the data they are built from.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Mapping
 
 import pandas as pd
 
-from ._data import data_key, load, resource
+from ._data import data_key, load
 from ._dates import to_date
 from ._errors import UnknownIdError
+from ._exercise_base import (
+    Exercise,
+    SetExercise,
+    _count,
+    _end,
+    _enum,
+    _in_sentence,
+    _name,
+    _status_words,
+    _treaty_label,
+)
 from ._exercise_feedback import Feedback, FeedbackLine
+from ._exercise_grid import ClauseKinds, TreatyGrid
 from ._exercise_scoring import (
-    SetScore,
     did_you_mean,
     is_unanswered,
-    read_set,
     score_set,
-    unknown_line,
     wrong_shape,
 )
-from ._exercise_widget import exercise_widget, question_html, question_text
 from ._members import (
     country_code,
     country_name,
@@ -49,231 +56,8 @@ from ._members import (
     treaty_row,
 )
 from ._operations import contributions_table, operation_row
-from ._sources import official_references, short_label
-from ._text import get_language, t
-from ._treaties import article, article_history, articles, languages_on, provision
-
-# ---------------------------------------------------------------------------
-# Wording shared by the exercises
-# ---------------------------------------------------------------------------
-
-
-def _count(n) -> str:
-    """A whole number with its thousands marked: 2,600 (English), 2 600 (French)."""
-    text = f"{int(n):,}"
-    return text if get_language() == "en" else text.replace(",", "\u202f")
-
-
-def _status_words(status: str) -> str:
-    """A status as a sentence says it: 'former member', 'membre'."""
-    label = t(f"status.{status}")
-    return label[:1].lower() + label[1:]
-
-
-def _end(text: object) -> str:
-    """A sentence from the data with exactly one full stop at its end."""
-    return str(text).rstrip().rstrip(".") + "."
-
-
-def _name(treaty_id: str) -> str:
-    """The treaty's name in the figures' language (English where the data has no other)."""
-    row = treaty_row(treaty_id)
-    own = row.get(f"name_{get_language()}")
-    return str(own) if pd.notna(own) else str(row["name_en"])
-
-
-def _in_sentence(treaty_id: str) -> str:
-    """The name after a preposition: 'the Rio Treaty...', 'The North Atlantic Treaty'.
-
-    French sentences set the name apart (after a colon, in brackets), so it needs no article.
-    """
-    name = _name(treaty_id)
-    if get_language() != "en" or name.startswith("The "):
-        return name
-    return "the " + name
-
-
-def _treaty_label(treaty_id: str) -> str:
-    """E.g. 'nato: The North Atlantic Treaty (NATO)'."""
-    row = treaty_row(treaty_id)
-    return t(
-        "exercise.treaty_label",
-        treaty_id=treaty_id,
-        name=_name(treaty_id),
-        organisation=row["organisation"],
-    )
-
-
-def _enum(resource_name: str, field: str) -> list[str]:
-    """The allowed values of a column, as the data catalogue lists them."""
-    for spec in resource(resource_name)["schema"]["fields"]:
-        if spec["name"] == field:
-            return list(spec.get("constraints", {}).get("enum", []))
-    raise KeyError(field)  # pragma: no cover - the catalogue defines these fields
-
-
-# ---------------------------------------------------------------------------
-# What every exercise shares
-# ---------------------------------------------------------------------------
-
-
-class Exercise:
-    """One exercise: its question, its choices, and how an answer is checked.
-
-    Shows in a notebook as the question and a control with a "Check" button;
-    ``str()`` gives the question as text. ``.check(answer)`` is :func:`check`.
-    Its sentences are the ``exercise.<strings>.*`` keys of ``_strings_exercises``.
-    """
-
-    shape = "one"  # "one", "many" or "per-item"
-    strings = ""
-    # What the registry says the exercise is about, besides its notebook (e.g. treaty_id, date).
-    about: tuple[str, ...] = ()
-
-    def __init__(self, exercise_id: str, notebook: str, **about: str):
-        if set(about) != set(self.about):
-            raise TypeError(
-                f"{type(self).__name__} ({exercise_id}) takes {', '.join(self.about) or 'nothing'}"
-                f" besides notebook; the registry gives {', '.join(about) or 'nothing'}."
-            )
-        self.exercise_id = exercise_id
-        self.notebook = notebook
-        for name, value in about.items():
-            setattr(self, name, value)
-        # A typo in the registry fails here, with the valid ids.
-        if "treaty_id" in about:
-            treaty_row(about["treaty_id"])
-        if "operation_id" in about:
-            operation_row(about["operation_id"])
-
-    # -- what subclasses define -------------------------------------------------
-    def options(self) -> list[tuple[str, str]]:
-        """(label, value) pairs the widget offers."""
-        raise NotImplementedError
-
-    def evaluate(self, answer) -> Feedback:
-        """Feedback on an answer that is there (``check`` handles a missing one)."""
-        raise NotImplementedError
-
-    def items(self) -> list[tuple[str, str]]:
-        """For per-item exercises: (item id, item text)."""
-        return []
-
-    # -- sentences, read in the language of the moment ---------------------------
-    def _t(self, name: str, /, **values: object) -> str:
-        return t(f"exercise.{self.strings}.{name}", **values)
-
-    @property
-    def title(self) -> str:
-        return self._t("title")
-
-    @property
-    def answer_example(self) -> str:
-        return self._t("example")
-
-    def question(self) -> str:
-        return self._t("question")
-
-    def how_to_answer(self) -> str:
-        return t(
-            "exercise.how_to_answer", exercise_id=self.exercise_id, example=self.answer_example
-        )
-
-    # -- checking -------------------------------------------------------------------
-    def check(self, answer=...) -> Feedback:
-        """Check an answer (see :func:`check`)."""
-        if is_unanswered(answer):
-            return Feedback(
-                self.exercise_id,
-                "unanswered",
-                t("exercise.unanswered", example=self.answer_example),
-            )
-        return self.evaluate(answer)
-
-    def _resolve(self, text: object) -> str | None:
-        """The choice a typed label or value stands for (any case), or None."""
-        table = {}
-        for label, value in self.options():
-            table[str(value).lower()] = value
-            table[str(label).lower()] = value
-        return table.get(str(text).strip().lower())
-
-    def _unknown_line(self, text: object, example: str | None = None) -> FeedbackLine:
-        labels = [label for label, _ in self.options()]
-        return unknown_line(text, labels, example or self.answer_example)
-
-    # -- showing ------------------------------------------------------------------------
-    def __str__(self) -> str:
-        return question_text(self)
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        return question_html(self)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import HTML, display
-
-        # The question as HTML survives a saved notebook; the controls need a live kernel.
-        display(HTML(self._repr_html_()))
-        display(self.widget())
-
-    def widget(self):
-        """The control for live use: choices, a "Check" button and the feedback below it."""
-        return exercise_widget(self)
-
-
-class SetExercise(Exercise):
-    """An exercise whose answer is a set (tick all that apply), graded by ``score_set``.
-
-    A subclass says what is expected and explains each item; reading the answer,
-    scoring it and the summary sentence (``correct``, ``partly``, ``partly_extra``,
-    ``wrong``) are shared.
-    """
-
-    shape = "many"
-
-    def answer_key(self) -> tuple[list, object]:
-        """The expected values, from the data, and the facts the explanations need."""
-        raise NotImplementedError
-
-    def explain_right(self, value, facts) -> FeedbackLine:
-        raise NotImplementedError
-
-    def explain_extra(self, value, facts) -> FeedbackLine:
-        raise NotImplementedError
-
-    def explain_missing(self, missing: tuple, facts) -> list[FeedbackLine]:
-        raise NotImplementedError
-
-    def closing(self) -> list[FeedbackLine]:
-        """Lines shown after every answer (a caution, a method)."""
-        return []
-
-    def summary_values(self, score: SetScore) -> dict:
-        """Values the summary sentence needs besides the counts."""
-        return {}
-
-    def read(self, item: object):
-        """One item of the answer as a value (None when it is none of the choices)."""
-        return self._resolve(item)
-
-    def evaluate(self, answer) -> Feedback:
-        labels = [label for label, _ in self.options()]
-        given = read_set(answer, self.read, labels, self.answer_example)
-        if given.values is None:
-            return wrong_shape(self.exercise_id, answer, self.answer_example)
-        expected, facts = self.answer_key()
-        score = score_set(expected, given.values, unreadable=len(given.problems))
-        lines = list(given.problems)
-        for value in given.values:
-            explain = self.explain_right if value in score.right else self.explain_extra
-            lines.append(explain(value, facts))
-        lines += self.explain_missing(score.missing, facts) + self.closing()
-        name = "partly_extra" if score.status == "partly" and score.extra else score.status
-        summary = self._t(name, **score.counts(), **self.summary_values(score))
-        return Feedback(self.exercise_id, score.status, summary, lines)
-
+from ._sources import short_label
+from ._text import t
 
 # ---------------------------------------------------------------------------
 # The exercises of the course
@@ -616,109 +400,6 @@ class FactCheck(Exercise):
         return lines
 
 
-class ClauseCoding(SetExercise):
-    """Which obligations (defense, consultation...) a treaty article creates, against provision()."""
-
-    strings = "clause"
-    about = ("treaty_id", "article")
-    treaty_id: str
-    article: str
-
-    @property
-    def title(self) -> str:
-        name = _name(self.treaty_id)
-        # The TEU's name in the data already names its Article 42(7).
-        if f"Article {self.article}" not in str(treaty_row(self.treaty_id)["name_en"]):
-            name = self._t("article_of", name=name, article=self.article)
-        return self._t("title", name=name)
-
-    def _vocabulary(self) -> list[str]:
-        return _enum("provisions", "obligation")
-
-    def options(self):
-        return [(o, o) for o in self._vocabulary()]
-
-    def question(self) -> str:
-        colon = t("exercise.colon")
-        meanings = "; ".join(f"{ob}{colon}{self._t('meaning.' + ob)}" for ob in self._vocabulary())
-        return self._t(
-            "question",
-            article=self.article,
-            treaty=_in_sentence(self.treaty_id),
-            hint=self._text_hint(),
-            meanings=meanings,
-        )
-
-    def _text_hint(self) -> str:
-        """Where to read the article: the wording in force, or its publisher."""
-        held = list(dict.fromkeys(articles(self.treaty_id)["article"]))
-        values = dict(treaty_id=self.treaty_id, article=self.article)
-        if self.article in held:
-            today = dt.date.today()
-            languages = languages_on(self.treaty_id, self.article, today)
-            wording = article(self.treaty_id, self.article, languages[0], at=today)
-            values.update(
-                instrument=wording.instrument,
-                since=wording.valid_from,
-                languages=", ".join(f'"{lang}"' for lang in languages),
-            )
-            ended = treaty_row(self.treaty_id)["ended"]
-            if pd.notna(ended) and today >= to_date(ended):
-                hint = self._t("read_ended", ended=ended, **values)
-            else:
-                hint = self._t("read", **values)
-            if article_history(self.treaty_id, self.article)["valid_from"].nunique() > 1:
-                hint += self._t("reworded", **values)
-            return hint
-        references = " | ".join(official_references(treaty_row(self.treaty_id)["source_id"]))
-        parts = [f'"{a}"' for a in held if a.startswith(f"{self.article}(")]
-        if parts:
-            return self._t(
-                "partial", parts=", ".join(parts), first=parts[0], references=references, **values
-            )
-        return self._t("no_text", references=references)
-
-    def answer_key(self):
-        # Each obligation's row for this treaty (None where the kit does not code it).
-        coded = {ob: provision(self.treaty_id, ob) for ob in self._vocabulary()}
-        expected = [
-            ob for ob, row in coded.items() if row is not None and row["article"] == self.article
-        ]
-        return expected, coded
-
-    def explain_right(self, ob, coded) -> FeedbackLine:
-        row = coded[ob]
-        return FeedbackLine(
-            "ok", self._t("match", obligation=ob, note=row["note"]), [row["source_id"]]
-        )
-
-    def explain_extra(self, ob, coded) -> FeedbackLine:
-        row = coded[ob]
-        elsewhere = (
-            self._t("elsewhere", obligation=ob, article=row["article"], note=row["note"])
-            if row is not None
-            else ""
-        )
-        text = self._t("not_here", obligation=ob, article=self.article, elsewhere=elsewhere)
-        return FeedbackLine("wrong", text, [row["source_id"]] if row is not None else [])
-
-    def explain_missing(self, missing, coded) -> list[FeedbackLine]:
-        return [
-            FeedbackLine(
-                "missing",
-                self._t("missed", obligation=ob, note=coded[ob]["note"]),
-                [coded[ob]["source_id"]],
-            )
-            for ob in missing
-        ]
-
-    def closing(self) -> list[FeedbackLine]:
-        return [FeedbackLine("info", self._t("reading"))]
-
-    def summary_values(self, score):
-        return dict(coded=", ".join(score.expected) or self._t("none"))
-
-
 class InvokedAfter(SetExercise):
     """Which treaties' clauses were invoked in a window of time (load("invocations"))."""
 
@@ -787,27 +468,15 @@ class InvokedAfter(SetExercise):
 # The registry: one line per exercise, in course order
 # ---------------------------------------------------------------------------
 
-# (exercise id, class, what it is about). ClauseCoding: one per (treaty, article) that
-# data/provisions.csv codes; tests/test_exercises.py fails when one is missing.
+# (exercise id, class, what it is about), in course order.
 # fmt: off
 REGISTRY: list[tuple[str, type[Exercise], dict]] = [
     ("oldest_treaty", OldestTreaty, dict(notebook="00_start_here")),
     ("cst_members_2022", MembersAt, dict(treaty_id="cst", date="2022-01-06", notebook="01_kazakhstan_2022")),
     ("kaz_contributions_gap", ContributionGap, dict(operation_id="csto_kaz_2022", notebook="01_kazakhstan_2022")),
     ("kaz_factcheck", FactCheck, dict(treaty_id="cst", date="2022-01-06", operation_id="csto_kaz_2022", notebook="01_kazakhstan_2022")),
-    ("code_cst_4", ClauseCoding, dict(treaty_id="cst", article="4", notebook="02_reading_the_treaties")),
-    ("code_cst_2", ClauseCoding, dict(treaty_id="cst", article="2", notebook="02_reading_the_treaties")),
-    ("code_cst_1", ClauseCoding, dict(treaty_id="cst", article="1", notebook="02_reading_the_treaties")),
-    ("code_nato_5", ClauseCoding, dict(treaty_id="nato", article="5", notebook="02_reading_the_treaties")),
-    ("code_nato_4", ClauseCoding, dict(treaty_id="nato", article="4", notebook="02_reading_the_treaties")),
-    ("code_rio_3", ClauseCoding, dict(treaty_id="rio", article="3", notebook="02_reading_the_treaties")),
-    ("code_rio_6", ClauseCoding, dict(treaty_id="rio", article="6", notebook="02_reading_the_treaties")),
-    ("code_anzus_iv", ClauseCoding, dict(treaty_id="anzus", article="IV", notebook="02_reading_the_treaties")),
-    ("code_anzus_iii", ClauseCoding, dict(treaty_id="anzus", article="III", notebook="02_reading_the_treaties")),
-    ("code_seato_iv", ClauseCoding, dict(treaty_id="seato", article="IV", notebook="02_reading_the_treaties")),
-    ("code_warsaw_pact_4", ClauseCoding, dict(treaty_id="warsaw_pact", article="4", notebook="02_reading_the_treaties")),
-    ("code_warsaw_pact_3", ClauseCoding, dict(treaty_id="warsaw_pact", article="3", notebook="02_reading_the_treaties")),
-    ("code_teu_42_7", ClauseCoding, dict(treaty_id="teu", article="42(7)", notebook="02_reading_the_treaties")),
+    ("treaty_grid", TreatyGrid, dict(treaties="nato cst rio anzus seato teu", notebook="02_reading_the_treaties")),
+    ("clause_kinds", ClauseKinds, dict(clauses="nato:4 cst:1 nato:6 rio:6 teu:50 anzus:III un_charter:51 seato:IV(2)", notebook="02_reading_the_treaties")),
     ("warsaw_members_1970", MembersAt, dict(treaty_id="warsaw_pact", date="1970-12-31", notebook="03_members_through_time")),
     ("invoked_after_9_11", InvokedAfter, dict(start="2001-09-11", end="2001-12-31", event="event.9_11", notebook="04_invoking_the_clauses")),
 ]

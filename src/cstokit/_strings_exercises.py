@@ -313,129 +313,6 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
         "fr": "Dans le kit : totaux annoncés par les sources pour cette opération : {values} "
         '(voir cstokit.contributions_chart("{operation_id}")).',
     },
-    # -- code_<treaty>_<article> ---------------------------------------------------------------
-    "exercise.clause.title": {
-        "en": "Code the obligations of {name}",
-        "fr": "Coder les obligations : {name}",
-    },
-    "exercise.clause.article_of": {
-        "en": "{name}, Article {article}",
-        "fr": "{name}, article {article}",
-    },
-    "exercise.clause.question": {
-        "en": "Which obligations does Article {article} of {treaty} create for the parties? Tick "
-        "all that apply. {hint} Meanings: {meanings}.",
-        "fr": "Quelles obligations l'article {article} crée-t-il pour les États parties "
-        "({treaty}) ? Cochez toutes celles qui s'appliquent. {hint} Signification : {meanings}.",
-    },
-    "exercise.clause.example": {
-        "en": 'a list of obligations, e.g. ["consultation"], or [] for none',
-        "fr": 'une liste d\'obligations, p. ex. ["consultation"], ou [] pour aucune',
-    },
-    "exercise.clause.read": {
-        "en": 'Read it with cstokit.article("{treaty_id}", "{article}", language=...): the '
-        "wording in force today, set by the {instrument} and applied since {since}, is held in "
-        "{languages}.",
-        "fr": 'Lisez-le avec cstokit.article("{treaty_id}", "{article}", language=...) : la '
-        "rédaction en vigueur aujourd'hui, fixée par le {instrument} et applicable depuis le "
-        "{since}, est disponible en {languages}.",
-    },
-    "exercise.clause.read_ended": {
-        "en": 'Read it with cstokit.article("{treaty_id}", "{article}", language=...): its last '
-        "wording before the treaty ended on {ended}, set by the {instrument}, is held in "
-        "{languages}.",
-        "fr": 'Lisez-le avec cstokit.article("{treaty_id}", "{article}", language=...) : sa '
-        "dernière rédaction avant l'extinction du traité le {ended}, fixée par le {instrument}, "
-        "est disponible en {languages}.",
-    },
-    "exercise.clause.reworded": {
-        "en": ' Its wording changed over time: cstokit.article_history("{treaty_id}", '
-        '"{article}") lists every one.',
-        "fr": ' Sa rédaction a changé au fil du temps : cstokit.article_history("{treaty_id}", '
-        '"{article}") les donne toutes.',
-    },
-    "exercise.clause.partial": {
-        "en": "The kit holds only part of this article ({parts}): read it with "
-        'cstokit.article("{treaty_id}", {first}), and the whole article where the treaty is '
-        "published: {references}",
-        "fr": "Le kit ne contient qu'une partie de cet article ({parts}) : lisez-la avec "
-        'cstokit.article("{treaty_id}", {first}), et l\'article entier là où le traité est '
-        "publié : {references}",
-    },
-    "exercise.clause.no_text": {
-        "en": "The kit holds no text of this article: read it where the treaty is published: "
-        "{references}",
-        "fr": "Le kit ne contient pas le texte de cet article : lisez-le là où le traité est "
-        "publié : {references}",
-    },
-    # Plain-language meanings of the obligation types (in the sense of the ATOP project's
-    # codebook): what a student needs to code a clause. One per value of the vocabulary.
-    "exercise.clause.meaning.defense": {
-        "en": "help a partner that is attacked, with military means if needed",
-        "fr": "porter assistance à un partenaire agressé, au besoin par des moyens militaires "
-        "(légitime défense collective)",
-    },
-    "exercise.clause.meaning.offense": {
-        "en": "join a partner in military action even when no partner has been attacked",
-        "fr": "se joindre à l'action militaire d'un partenaire même si aucun partenaire n'a été "
-        "attaqué",
-    },
-    "exercise.clause.meaning.neutrality": {
-        "en": "stay out of (not help the other side in) a war a partner is fighting",
-        "fr": "rester neutre dans une guerre que mène un partenaire (ne pas aider la partie "
-        "adverse)",
-    },
-    "exercise.clause.meaning.non-aggression": {
-        "en": "not use force against the other parties",
-        "fr": "ne pas recourir à la force contre les autres parties",
-    },
-    "exercise.clause.meaning.consultation": {
-        "en": "talk with the partners when a crisis or threat arises",
-        "fr": "se concerter avec les partenaires en cas de crise ou de menace",
-    },
-    "exercise.clause.match": {
-        "en": "{obligation}: the kit codes it too. {note}",
-        "fr": "{obligation} : le kit la code aussi. {note}",
-    },
-    "exercise.clause.not_here": {
-        "en": "{obligation}: the kit does not code this obligation for Article {article}."
-        "{elsewhere}",
-        "fr": "{obligation} : le kit ne code pas cette obligation pour l'article {article}."
-        "{elsewhere}",
-    },
-    "exercise.clause.elsewhere": {
-        "en": " The kit codes {obligation} for this treaty in Article {article} instead: {note}",
-        "fr": " Le kit code plutôt {obligation} à l'article {article} de ce traité : {note}",
-    },
-    "exercise.clause.missed": {
-        "en": "{obligation}: the kit codes this obligation here and you did not. {note}",
-        "fr": "{obligation} : le kit code cette obligation ici, et vous non. {note}",
-    },
-    "exercise.clause.reading": {
-        "en": "Coding a clause is a reading, not arithmetic: where you differ from the kit, argue "
-        "from the words of the text.",
-        "fr": "Coder une clause relève de l'interprétation, non du calcul : là où vous divergez "
-        "du kit, argumentez à partir des termes du texte.",
-    },
-    "exercise.clause.none": {"en": "no obligation", "fr": "aucune obligation"},
-    "exercise.clause.correct": {
-        "en": "your coding matches the kit's: {coded}.",
-        "fr": "votre codage correspond à celui du kit : {coded}.",
-    },
-    "exercise.clause.partly": {
-        "en": "{right} of {expected} obligation(s) match the kit's coding so far.",
-        "fr": "{right} obligation(s) sur {expected} correspondent au codage du kit pour l'instant.",
-    },
-    "exercise.clause.partly_extra": {
-        "en": "{right} of {expected} obligation(s) match the kit's coding; {extra} you ticked and "
-        "the kit does not code here.",
-        "fr": "{right} obligation(s) sur {expected} correspondent au codage du kit ; vous en avez "
-        "coché {extra} que le kit ne code pas ici.",
-    },
-    "exercise.clause.wrong": {
-        "en": "your coding differs from the kit's.",
-        "fr": "votre codage diffère de celui du kit.",
-    },
     # -- invoked_after_9_11 --------------------------------------------------------------------
     "exercise.invoked.event.9_11": {
         "en": "the attacks of 11 September 2001",
@@ -496,5 +373,246 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     "exercise.invoked.wrong": {
         "en": "none of the treaties invoked in that window yet.",
         "fr": "aucun des traités invoqués dans cette période pour l'instant.",
+    },
+    # -- the comparison grid and the kinds of clause (02) ----------------------------------
+    "exercise.grid.title": {
+        "en": "The comparison grid: one row per treaty, from its texts",
+        "fr": "La grille de comparaison : une ligne par traité, d'après ses textes",
+    },
+    "exercise.grid.question": {
+        "en": "Fill one row per treaty from the articles the kit holds (cstokit.article(...) prints each wording). Columns: {columns}. The first five read the treaty's collective-defence clause; then say which article is its consultation clause, and how a party leaves. Leave a cell empty if you are not sure yet: it counts as not answered.",
+        "fr": "Remplissez une ligne par traité à partir des articles que détient le kit (cstokit.article(...) affiche chaque version). Colonnes : {columns}. Les cinq premières portent sur la clause de défense collective du traité ; indiquez ensuite quel article est sa clause de consultation et comment un État partie s'en retire. Laissez une case vide si vous hésitez : elle compte comme sans réponse.",
+    },
+    "exercise.grid.example": {
+        "en": "a dict of treaty id -> a dict of column -> value, e.g. {example}",
+        "fr": "un dict identifiant de traité -> dict colonne -> valeur, p. ex. {example}",
+    },
+    "exercise.grid.article": {
+        "en": "Art. {article}",
+        "fr": "art. {article}",
+    },
+    "exercise.grid.column.trigger": {
+        "en": "trigger",
+        "fr": "déclencheur",
+    },
+    "exercise.grid.column.scope": {
+        "en": "territorial scope",
+        "fr": "champ territorial",
+    },
+    "exercise.grid.column.automaticity": {
+        "en": "how automatic",
+        "fr": "degré d'automaticité",
+    },
+    "exercise.grid.column.means": {
+        "en": "means",
+        "fr": "moyens",
+    },
+    "exercise.grid.column.un_reporting": {
+        "en": "UN reporting",
+        "fr": "rapport au Conseil de sécurité",
+    },
+    "exercise.grid.column.consultation": {
+        "en": "consultation clause",
+        "fr": "clause de consultation",
+    },
+    "exercise.grid.column.withdrawal": {
+        "en": "withdrawal terms",
+        "fr": "conditions de retrait",
+    },
+    "exercise.grid.value.armed-attack": {
+        "en": "an armed attack",
+        "fr": "une agression armée",
+    },
+    "exercise.grid.value.aggression": {
+        "en": "aggression",
+        "fr": "une agression",
+    },
+    "exercise.grid.value.threat": {
+        "en": "a threat",
+        "fr": "une menace",
+    },
+    "exercise.grid.value.none": {
+        "en": "none",
+        "fr": "aucun",
+    },
+    "exercise.grid.value.territory-of-parties": {
+        "en": "the parties' territory",
+        "fr": "le territoire des parties",
+    },
+    "exercise.grid.value.region": {
+        "en": "a named region",
+        "fr": "une région nommée",
+    },
+    "exercise.grid.value.treaty-area": {
+        "en": "a defined treaty area",
+        "fr": "une zone du traité définie",
+    },
+    "exercise.grid.value.none-stated": {
+        "en": "none stated",
+        "fr": "non précisé",
+    },
+    "exercise.grid.value.obligation-to-assist": {
+        "en": "an obligation to assist",
+        "fr": "une obligation d'assistance",
+    },
+    "exercise.grid.value.assist-as-deems-necessary": {
+        "en": "assist as each deems necessary",
+        "fr": "assistance selon ce que chacun juge nécessaire",
+    },
+    "exercise.grid.value.constitutional-processes": {
+        "en": "act under constitutional processes",
+        "fr": "agir selon les procédures constitutionnelles",
+    },
+    "exercise.grid.value.consult-only": {
+        "en": "consult only",
+        "fr": "consulter seulement",
+    },
+    "exercise.grid.value.not-applicable": {
+        "en": "not applicable",
+        "fr": "sans objet",
+    },
+    "exercise.grid.value.military-included": {
+        "en": "military force named",
+        "fr": "force armée mentionnée",
+    },
+    "exercise.grid.value.any-means": {
+        "en": "all the means in their power",
+        "fr": "tous les moyens en leur pouvoir",
+    },
+    "exercise.grid.value.unspecified": {
+        "en": "not specified",
+        "fr": "non précisés",
+    },
+    "exercise.grid.value.yes": {
+        "en": "yes",
+        "fr": "oui",
+    },
+    "exercise.grid.value.no": {
+        "en": "no",
+        "fr": "non",
+    },
+    "exercise.grid.value.not-in-text": {
+        "en": "not in the kit's copy",
+        "fr": "absent de la copie du kit",
+    },
+    "exercise.grid.value.6-months": {
+        "en": "6 months' notice",
+        "fr": "préavis de 6 mois",
+    },
+    "exercise.grid.value.1-year": {
+        "en": "1 year's notice",
+        "fr": "préavis d'un an",
+    },
+    "exercise.grid.value.2-years": {
+        "en": "2 years' notice",
+        "fr": "préavis de 2 ans",
+    },
+    "exercise.grid.value.no-withdrawal-clause": {
+        "en": "no clause for leaving the treaty",
+        "fr": "pas de clause de retrait du traité",
+    },
+    "exercise.grid.value.not-held": {
+        "en": "not in the kit's texts",
+        "fr": "absent des textes du kit",
+    },
+    "exercise.grid.no_consultation": {
+        "en": "the kit holds no consultation clause of this treaty",
+        "fr": "le kit ne détient aucune clause de consultation de ce traité",
+    },
+    "exercise.grid.withdrawal_not_held": {
+        "en": "the kit holds no withdrawal article of this treaty: see treaties.csv (notice_article) and the official text",
+        "fr": "le kit ne détient pas l'article de retrait de ce traité : voir treaties.csv (notice_article) et le texte officiel",
+    },
+    "exercise.grid.unknown_row": {
+        "en": "{given} is not a row of the grid.{hint} Rows: {ids}.",
+        "fr": "{given} n'est pas une ligne de la grille.{hint} Lignes : {ids}.",
+    },
+    "exercise.grid.unreadable": {
+        "en": "{treaty}, {column}: {given} is none of the choices ({choices}).",
+        "fr": "{treaty}, {column} : {given} ne fait pas partie des choix ({choices}).",
+    },
+    "exercise.grid.right": {
+        "en": "{treaty}, {column}: {value}. The deciding words: {words}.",
+        "fr": "{treaty}, {column} : {value}. Les mots décisifs : {words}.",
+    },
+    "exercise.grid.differs": {
+        "en": "{treaty}, {column}: you wrote {given}; the text says {value}. The deciding words: {words}.",
+        "fr": "{treaty}, {column} : vous avez écrit {given} ; le texte dit {value}. Les mots décisifs : {words}.",
+    },
+    "exercise.grid.open_cells": {
+        "en": "{treaty}: not answered yet: {cells}.",
+        "fr": "{treaty} : pas encore de réponse : {cells}.",
+    },
+    "exercise.grid.none_yet": {
+        "en": "no cell is filled yet. {how}",
+        "fr": "aucune case n'est encore remplie. {how}",
+    },
+    "exercise.grid.summary": {
+        "en": "{right} of {total} cells read as the kit reads the texts; {open} not answered yet.",
+        "fr": "{right} case(s) sur {total} lue(s) comme le kit lit les textes ; {open} sans réponse pour l'instant.",
+    },
+    "exercise.kinds.title": {
+        "en": "What kind of clause is it?",
+        "fr": "Quel type de clause ?",
+    },
+    "exercise.kinds.question": {
+        "en": "Each article below does one job. Is it a defence clause (help when a party is attacked), a consultation clause (talks when a party is threatened), a non-aggression clause, a scope clause (where the defence clause applies), a withdrawal clause, or other?",
+        "fr": "Chaque article ci-dessous remplit une fonction. Est-ce une clause de défense (assistance en cas d'attaque), de consultation (concertation en cas de menace), de non-agression, de champ d'application (où s'applique la clause de défense), de retrait, ou autre ?",
+    },
+    "exercise.kinds.example": {
+        "en": "a dict of clause -> kind, e.g. {example}",
+        "fr": "un dict clause -> type, p. ex. {example}",
+    },
+    "exercise.kinds.item": {
+        "en": "{clause}: “{text}”",
+        "fr": "{clause} : « {text} »",
+    },
+    "exercise.kinds.kind.defence": {
+        "en": "defence",
+        "fr": "défense",
+    },
+    "exercise.kinds.kind.consultation": {
+        "en": "consultation",
+        "fr": "consultation",
+    },
+    "exercise.kinds.kind.non-aggression": {
+        "en": "non-aggression",
+        "fr": "non-agression",
+    },
+    "exercise.kinds.kind.scope": {
+        "en": "scope",
+        "fr": "champ d'application",
+    },
+    "exercise.kinds.kind.withdrawal": {
+        "en": "withdrawal",
+        "fr": "retrait",
+    },
+    "exercise.kinds.kind.other": {
+        "en": "other",
+        "fr": "autre",
+    },
+    "exercise.kinds.unknown": {
+        "en": "{given} is not a clause of this exercise.{hint} Clauses: {ids}.",
+        "fr": "{given} n'est pas une clause de cet exercice.{hint} Clauses : {ids}.",
+    },
+    "exercise.kinds.open": {
+        "en": "{clause}: not answered yet.",
+        "fr": "{clause} : pas encore de réponse.",
+    },
+    "exercise.kinds.right": {
+        "en": "{clause}: {kind}. The deciding words: {words}.",
+        "fr": "{clause} : {kind}. Les mots décisifs : {words}.",
+    },
+    "exercise.kinds.differs": {
+        "en": "{clause}: you said {given}; it is {kind}. The deciding words: {words}. {why}",
+        "fr": "{clause} : vous avez répondu {given} ; c'est {kind}. Les mots décisifs : {words}. {why}",
+    },
+    "exercise.kinds.none_yet": {
+        "en": "no clause has an answer yet. {how}",
+        "fr": "aucune clause n'a encore de réponse. {how}",
+    },
+    "exercise.kinds.summary": {
+        "en": "{right} of {total} clauses named as the kit reads them; {open} not answered yet.",
+        "fr": "{right} clause(s) sur {total} nommée(s) comme le kit les lit ; {open} sans réponse pour l'instant.",
     },
 }
