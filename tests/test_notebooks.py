@@ -44,6 +44,7 @@ NOT_EXECUTED_HERE = {"teacher/dashboard.ipynb"}
 COURSE = [
     "00_start_here.ipynb",
     "01_kazakhstan_2022.ipynb",
+    "01b_reading_the_press.ipynb",
     "02_reading_the_treaties.ipynb",
     "03_members_through_time.ipynb",
     "04_invoking_the_clauses.ipynb",
@@ -417,3 +418,85 @@ def test_widget_cells_do_not_wait_for_the_timeout(tmp_path):
         tmp_path=tmp_path,
     )
     assert time.perf_counter() - start < CELL_TIMEOUT / 2
+
+
+YOUR_ANSWER = "**Your answer**"
+
+
+@pytest.mark.parametrize("name", COURSE)
+def test_every_prompt_has_a_place_to_answer_and_each_lesson_an_exit_ticket(name):
+    """A lesson leaves the student with answers written down: a "Your answer" cell right after
+    every prompt (a Prompt, a Discuss box, a case step, the exit ticket)."""
+    cells = read(name).cells
+    prompts = [
+        i
+        for i, c in enumerate(cells)
+        if c.cell_type == "markdown"
+        and re.search(
+            r"\*\*Prompt \d|> \*\*Discuss\.\*\*|\*\*Step \d|^## Exit ticket", c.source, re.M
+        )
+    ]
+    assert prompts, f"{name}: no prompt to answer"
+    for i in prompts:
+        following = cells[i + 1] if i + 1 < len(cells) else None
+        assert following is not None and following.cell_type == "markdown", (name, i)
+        assert following.source.startswith(YOUR_ANSWER), f"{name}: cell {i + 1} has no answer cell"
+    exit_tickets = [i for i, c in enumerate(cells) if c.source.startswith("## Exit ticket")]
+    key_points = [i for i, c in enumerate(cells) if "## Key points" in c.source]
+    assert len(exit_tickets) == 1 and exit_tickets[0] < key_points[0], name
+    assert len(re.findall(r"^\d\. ", cells[exit_tickets[0]].source, re.M)) == 2, name
+
+
+def test_the_argument_asks_for_its_length_a_rubric_a_peer_review_and_two_own_queries():
+    cells = read("05_compare_and_argue.ipynb").cells
+    text = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    assert "600–800 words" in text
+    for criterion in (
+        "Claim",
+        "Evidence and sourcing",
+        "The treaty text and its version",
+        "Counter-argument",
+        "Accuracy",
+    ):
+        assert f"| **{criterion}** |" in text, criterion
+    assert "### Peer review" in text
+    own = [c for c in cells if c.cell_type == "code" and re.match(r"# Query \d", c.source)]
+    assert len(own) >= 2
+
+
+def test_the_novice_path_has_faded_tasks_and_a_bug_hunt():
+    def sources(name):
+        return "\n".join(c.source for c in read(name).cells)
+
+    assert "my_parties = ..." in sources("01_kazakhstan_2022.ipynb")  # fill a blank
+    assert "# try " in sources("03_members_through_time.ipynb")  # modify a working cell
+    assert "## 6. Your own query" in sources("04_invoking_the_clauses.ipynb")  # write your own
+    assert "## 5. Bug hunt" in sources("04_invoking_the_clauses.ipynb")
+    for name in COURSE:
+        if name != "00_start_here.ipynb":
+            assert "> **Python note:" in sources(name) or name in (
+                "05_compare_and_argue.ipynb",
+                "03_members_through_time.ipynb",
+            ), f"{name}: no Python note for a new idiom"
+
+
+def test_every_reference_in_the_teacher_folder_resolves():
+    """``[src: a; b]`` in the teacher's files names sources (or events, cases, records) the kit holds."""
+    import cstokit
+
+    known = set(cstokit.load("sources")["source_id"])
+    known |= set(cstokit.load("events")["event_id"]) | set(cstokit.load("cases")["case_id"])
+    known |= set(cstokit.load("invocations")["invocation_id"])
+    known |= set(cstokit.load("factcheck")["claim_id"])
+    missing = []
+    for path in sorted((NOTEBOOKS / "teacher").glob("*.md")):
+        # `[src: id]` in backticks is the notation explained, not a reference.
+        for body in re.findall(r"(?<!`)\[src: ([^\]]+)\]", path.read_text(encoding="utf-8")):
+            for token in re.split(r";\s*", body):
+                token = token.strip().lstrip("> ")
+                token = re.sub(r"^(event|case|cases|record|kit|factcheck) ", "", token)
+                word = token.split(" ")[0].rstrip(",")
+                if token.startswith(("data/", "`", "the kit")) or word in known:
+                    continue
+                missing.append((path.name, token))
+    assert missing == []
