@@ -142,6 +142,8 @@ CASE_OUTCOMES = [
 # What a troop figure counts.
 COUNTS = ["planned", "deployed", "reported", "estimate"]
 EVENT_PHASES = ["unrest", "request", "decision", "deployment", "handover", "withdrawal"]
+# What happened around an operation that is not a step of it (context.csv).
+CONTEXT_TOPICS = ["succession", "violence", "casualties", "detentions", "rights", "framing"]
 OBLIGATIONS = ["defense", "consultation", "non-aggression", "neutrality", "offense"]
 OUTCOMES = [
     "assistance-given",
@@ -410,6 +412,30 @@ RESOURCES = [
             f("note"),
         ],
         ["event_id"],
+        [
+            SRC_FK,
+            OP_FK,
+            {"fields": "best_source_id", "reference": {"resource": "sources", "fields": "source_id"}},
+        ],
+    ),
+    (
+        "context",
+        "context.csv",
+        "What happened around an operation that is not a step of it: the struggle for power, the "
+        "violence and its toll, the detentions, the rights concerns, the official framing. Every "
+        "figure as its source gave it; differing figures are separate rows.",
+        [
+            f("context_id", required=True),
+            f("operation_id", required=True),
+            d("date", "Date", True),
+            f("topic", required=True, enum=CONTEXT_TOPICS),
+            f("text_en", required=True),
+            f("text_fr", required=True),
+            SRC,
+            f("best_source_id", required=True),
+            f("note"),
+        ],
+        ["context_id"],
         [
             SRC_FK,
             OP_FK,
