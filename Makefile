@@ -12,13 +12,14 @@ TEST_STAMP := $(VENV)/.cstokit-test-installed
 HOST ?= 127.0.0.1
 PORT ?= 8888
 
-.PHONY: help lab test test-fast present export bench data data-extra lint check-python venv venv-test browser clean
+.PHONY: help lab test test-fast present export worksheets bench data data-extra lint check-python venv venv-test browser clean
 
 help:
 	@echo "make lab      set up .venv and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test     set up .venv with test extras and run the whole test suite"
 	@echo "make present  teacher dashboard (Voila) on $(HOST)"
 	@echo "make export   standalone HTML export into export/ (opens from a USB stick)"
+	@echo "make worksheets  one printable PDF per lesson into worksheets/ (offline, Chromium)"
 	@echo "make bench    benchmarks (sizes and timings), printed and saved to benchmarks/results.json"
 	@echo "make data     rebuild data/countries.parquet and data/datapackage.json from their sources"
 
@@ -72,6 +73,10 @@ present: venv
 
 export: venv
 	@$(VENV)/bin/cstokit export --out export --overwrite
+
+# nbconvert's webpdf needs Playwright (test extras) and Debian's Chromium (browser).
+worksheets: venv-test browser
+	@$(VENV)/bin/cstokit worksheets --out worksheets
 
 bench: venv-test data-extra browser
 	@$(VPY) benchmarks/run.py

@@ -26,6 +26,7 @@ LAYERS = [
         "_exercise_feedback",
         "_exercise_widget",
         "_dashboard",
+        "_worksheets",
         "_export",
     },
     {"_cli", "_present", "_server", "_setup", "_doctor"},

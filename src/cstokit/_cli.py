@@ -1,4 +1,4 @@
-"""The `cstokit` command: doctor, enable-jupyter, export, present."""
+"""The `cstokit` command: doctor, enable-jupyter, export, worksheets, present."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ def main(argv: list[str] | None = None) -> int:
         help="replace files this command wrote before in that folder",
     )
     exp.add_argument("--no-notebooks", action="store_true", help="skip the executed notebooks")
+    wks = sub.add_parser(
+        "worksheets", help="print one PDF worksheet per lesson (offline, in Chromium)"
+    )
+    wks.add_argument("--out", default="worksheets", help="folder to write (default: worksheets)")
+    wks.add_argument(
+        "--lesson",
+        action="append",
+        help="a lesson's notebook, e.g. 01_kazakhstan_2022.ipynb (repeatable; default: all)",
+    )
     pre = sub.add_parser("present", help="the teacher dashboard (Voila) on this machine")
     pre.add_argument("--host", default="127.0.0.1")
     pre.add_argument("--port", type=int, default=8866)
@@ -52,6 +61,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"cstokit export: {exc}", file=sys.stderr)
             return 2
         return 0 if result.ok else 1
+    if args.command == "worksheets":
+        from ._errors import CstokitError
+        from ._worksheets import worksheets
+
+        try:
+            worksheets(args.out, args.lesson)
+        except CstokitError as exc:
+            print(f"cstokit worksheets: {exc}", file=sys.stderr)
+            return 2
+        return 0
     if args.command == "present":
         from ._present import present
 

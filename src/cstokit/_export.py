@@ -40,6 +40,8 @@ PLOTLY_JS = "assets/plotly.min.js"
 # of the time (see src/cstokit/vendor/README.md). Pages fall back to the full bundle when a
 # notebook draws any other trace type.
 PLOTLY_GEO_JS = "assets/plotly-geo.min.js"
+# nbconvert's templates of the kit (the export page, also used by the worksheets).
+TEMPLATES = str(Path(__file__).parent / "jupyter_data" / "nbconvert" / "templates")
 OUTLINE_JS = "assets/world-outline.js"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -423,55 +425,64 @@ def _title_of(nb, fallback: str) -> str:
     return fallback
 
 
+def executed_notebook(rel: str, workdir: Path) -> tuple[object, str, dict]:
+    """A notebook of ``workdir`` executed in a fresh kernel, its figures turned into plotly's
+    markup: (notebook, title, status). ``status`` has the cells that raised (``errors``), the
+    number of figures, whether one draws a map (``geo``) and whether one needs the full
+    plotly.js (``full``). Shared by the export's pages and the printable worksheets.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    path = workdir / rel
+    nb = nbformat.read(path, as_version=4)
+    kernel = (nb.metadata.get("kernelspec") or {}).get("name") or "python3"
+    client = NotebookClient(
+        nb,
+        timeout=CELL_TIMEOUT,
+        kernel_name=kernel,
+        allow_errors=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    # A widget open in a cell makes nbclient wait for the whole timeout (an open nbclient
+    # issue); the static page has no use for widget state anyway.
+    client.comm_open_handlers = {}
+    previous = os.environ.get("PLOTLY_RENDERER")
+    os.environ["PLOTLY_RENDERER"] = "plotly_mimetype"  # one JSON output per figure
+    try:
+        client.execute()
+    finally:
+        if previous is None:
+            os.environ.pop("PLOTLY_RENDERER", None)
+        else:
+            os.environ["PLOTLY_RENDERER"] = previous
+    errors = [
+        i
+        for i, cell in enumerate(nb.cells, 1)
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+    ]
+    figures, geo, full = _plotly_to_html(nb)
+    title = _title_of(nb, Path(rel).stem)
+    nb.metadata["title"] = title
+    return nb, title, dict(errors=errors, figures=figures, geo=geo, full=full)
+
+
 def _notebook_page(rel: str, workdir: Path, status: dict) -> Callable[[], str]:
     def build() -> str:
-        import nbformat
-        from nbclient import NotebookClient
         from nbconvert import HTMLExporter
 
-        path = workdir / rel
-        nb = nbformat.read(path, as_version=4)
-        kernel = (nb.metadata.get("kernelspec") or {}).get("name") or "python3"
-        client = NotebookClient(
-            nb,
-            timeout=CELL_TIMEOUT,
-            kernel_name=kernel,
-            allow_errors=True,
-            resources={"metadata": {"path": str(path.parent)}},
-        )
-        # A widget open in a cell makes nbclient wait for the whole timeout (an open nbclient
-        # issue); the static page has no use for widget state anyway.
-        client.comm_open_handlers = {}
-        previous = os.environ.get("PLOTLY_RENDERER")
-        os.environ["PLOTLY_RENDERER"] = "plotly_mimetype"  # one JSON output per figure
-        try:
-            client.execute()
-        finally:
-            if previous is None:
-                os.environ.pop("PLOTLY_RENDERER", None)
-            else:
-                os.environ["PLOTLY_RENDERER"] = previous
-        errors = [
-            i
-            for i, cell in enumerate(nb.cells, 1)
-            if any(o.get("output_type") == "error" for o in cell.get("outputs", []))
-        ]
-        status["errors"] = errors
-        figures, geo, full = _plotly_to_html(nb)
-        bundle = PLOTLY_JS if full else PLOTLY_GEO_JS
-        assets = ([bundle] if figures else []) + ([OUTLINE_JS] if geo else [])
+        nb, title, done = executed_notebook(rel, workdir)
+        status["errors"] = done["errors"]
+        bundle = PLOTLY_JS if done["full"] else PLOTLY_GEO_JS
+        assets = ([bundle] if done["figures"] else []) + ([OUTLINE_JS] if done["geo"] else [])
         exporter = HTMLExporter(
             template_name="cstokit_export",
-            extra_template_basedirs=[
-                str(Path(__file__).parent / "jupyter_data/nbconvert/templates")
-            ],
+            extra_template_basedirs=[TEMPLATES],
             embed_images=True,
         )
-        title = _title_of(nb, Path(rel).stem)
-        nb.metadata["title"] = title
         when = dt.date.today().isoformat()
         resources = {
-            "metadata": {"name": title, "path": str(path.parent)},
+            "metadata": {"name": title, "path": str((workdir / rel).parent)},
             "cstokit_assets": assets,
             "cstokit_note": f"notebooks/{rel}, executed on {when} by cstokit export",
         }
