@@ -116,6 +116,9 @@ MEMBERSHIP_EVENTS = [
 ]
 EVENTS = [event for event, _, _ in MEMBERSHIP_EVENTS]
 TREATY_KINDS = ["alliance", "charter"]
+# The press claims: what kind of claim, and the verdict scale (judged on the article's day).
+CLAIM_KINDS = ["fact", "figure", "framing", "image"]
+VERDICTS = ["holds", "misleading", "wrong", "cannot-check"]
 # The comparison grid (issue 12): how a clause reads, one vocabulary per column.
 CLAUSE_KINDS = ["defence", "consultation", "non-aggression", "scope", "withdrawal", "other"]
 TRIGGERS = ["armed-attack", "aggression", "threat", "none"]
@@ -198,7 +201,9 @@ RECORDS_FK = {
     "fields": "records",
     "reference": {"resource": "invocations", "fields": "invocation_id"},
 }
-LISTED = (SRC_FK, RECORDS_FK)  # cells that may name several ids, separated by ";"
+LATER_FK = {"fields": "later_source_id", "reference": {"resource": "sources", "fields": "source_id"}}
+QUOTED_FK = {"fields": "quoted_from", "reference": {"resource": "sources", "fields": "source_id"}}
+LISTED = (SRC_FK, RECORDS_FK, LATER_FK, QUOTED_FK)  # cells that may name several ids, by ";"
 OP_FK = {
     "fields": "operation_id",
     "reference": {"resource": "operations", "fields": "operation_id"},
@@ -558,6 +563,11 @@ RESOURCES = [
             f("un_reporting_quote"),
             f("withdrawal_terms"),
             f("explanation_en", required=True),
+            f(
+                "also_accept",
+                description="Other readings the words allow, or that the kit's partial copy cannot "
+                "rule out: column=value pairs joined by ';' (the checker accepts them, saying so)",
+            ),
             SRC,
         ],
         ["treaty_id", "article"],
@@ -576,17 +586,26 @@ RESOURCES = [
     (
         "factcheck",
         "factcheck.csv",
-        "Claims of a January 2022 press article, checked against sources.",
+        "Claims of the press article the course fact-checks (arretsurinfo.ch, 9 January 2022, "
+        "translating RT, 7 January 2022), each quoted exactly, one sentence or less, with the "
+        "kit's English rendering; judged on what was known on the day, what was learned later "
+        "kept apart.",
         [
             f("claim_id", required=True),
-            f("claim_en", required=True),
-            f("verdict", required=True, enum=["holds", "wrong", "disputed"]),
-            f("explanation_en", required=True),
+            f("kind", required=True, enum=CLAIM_KINDS),
+            f("quote_fr", required=True, description="The article's words, character for character"),
+            f("quote_en", required=True, description="The kit's English rendering"),
+            f("verdict", required=True, enum=VERDICTS),
+            d("judged_as_of", "The date the verdict is judged at", True),
+            f("justification_en", required=True),
             SRC,
+            f("later_en", description="What was learned after judged_as_of, kept apart"),
+            f("later_source_id"),
+            f("quoted_from", required=True, description="The article's sources"),
             f("note"),
         ],
         ["claim_id"],
-        [SRC_FK],
+        [SRC_FK, LATER_FK, QUOTED_FK],
     ),
 ]
 

@@ -33,6 +33,16 @@ def _grid_row(treaty_id: str, kind: str) -> pd.Series | None:
     return rows.iloc[0] if len(rows) else None
 
 
+def _accepted(row: pd.Series) -> dict[str, set[str]]:
+    """The row's ``also_accept`` pairs ("trigger=armed-attack;scope=region") by column."""
+    out: dict[str, set[str]] = {}
+    text = row.get("also_accept")
+    for pair in str(text).split(";") if isinstance(text, str) and text else []:
+        column, _, value = pair.partition("=")
+        out.setdefault(column.strip(), set()).add(value.strip())
+    return out
+
+
 def _quote(text: object) -> str:
     return f"\u201c{text}\u201d" if isinstance(text, str) and text else ""
 
@@ -82,43 +92,58 @@ class TreatyGrid(Exercise):
         return self._t("question", columns=", ".join(label for _, label in self.columns()))
 
     # -- the key, from data/ ----------------------------------------------------------
-    def key(self, treaty_id: str) -> dict[str, tuple[str, str, list[str]]]:
-        """Per column: (right value, the words that decide it, sources)."""
+    def key(self, treaty_id: str) -> dict[str, dict]:
+        """Per column: the kit's reading (``value``), the words that decide it (``words``), its
+        ``sources``, the other readings it accepts (``accept``) and its reasoning (``why``).
+        """
+
+        def cell(row, column, value, quote):
+            quote = quote if isinstance(quote, str) else ""
+            where = t("exercise.grid.article", article=row["article"])
+            return dict(
+                value=value,
+                words=f"{where}: {_quote(quote)}" if quote else f"{where}: {row['explanation_en']}",
+                sources=[row["source_id"]],
+                accept=_accepted(row).get(column, set()),
+                why=row["explanation_en"],
+            )
+
         out = {}
         defence = _grid_row(treaty_id, "defence")
+        rows = load("clause_grid").query("treaty_id == @treaty_id")
         for column in CLAUSE_COLUMNS:
             if defence is None:
-                out[column] = ("", "", [])
+                out[column] = dict(value="", words="", sources=[], accept=set(), why="")
                 continue
-            where = t("exercise.grid.article", article=defence["article"])
-            words = _quote(defence[f"{column}_quote"])
-            out[column] = (
-                defence[column],
-                f"{where}: {words}" if words else where,
-                [defence["source_id"]],
-            )
+            row = defence
+            if column == "un_reporting" and defence[column] != "yes":
+                # Reporting may sit outside the defence clause (Rio: Art. 5).
+                reporting = rows[rows["un_reporting"] == "yes"]
+                if len(reporting):
+                    row = reporting.iloc[0]
+            out[column] = cell(row, column, row[column], row[f"{column}_quote"])
         consult = _grid_row(treaty_id, "consultation")
         if consult is None:
-            out["consultation"] = ("none", self._t("no_consultation"), [])
+            out["consultation"] = dict(
+                value="none", words=self._t("no_consultation"), sources=[], accept=set(), why=""
+            )
         else:
-            where = t("exercise.grid.article", article=consult["article"])
-            out["consultation"] = (
-                consult["article"],
-                f"{where}: {_quote(consult['clause_kind_quote'])}",
-                [consult["source_id"]],
+            out["consultation"] = cell(
+                consult, "consultation", consult["article"], consult["clause_kind_quote"]
             )
         row = treaty_row(treaty_id)
         leave = _grid_row(treaty_id, "withdrawal")
         if leave is None:
-            out["withdrawal"] = ("not-held", self._t("withdrawal_not_held"), [row["source_id"]])
+            out["withdrawal"] = dict(
+                value="not-held",
+                words=self._t("withdrawal_not_held"),
+                sources=[row["source_id"]],
+                accept=set(),
+                why="",
+            )
         else:
             value = NOTICE.get(row["notice_period"], "no-withdrawal-clause")
-            where = t("exercise.grid.article", article=leave["article"])
-            out["withdrawal"] = (
-                value,
-                f"{where}: {_quote(leave['clause_kind_quote'])}",
-                [leave["source_id"]],
-            )
+            out["withdrawal"] = cell(leave, "withdrawal", value, leave["clause_kind_quote"])
         return out
 
     # -- checking -----------------------------------------------------------------------
@@ -153,13 +178,14 @@ class TreatyGrid(Exercise):
             empty = []
             for column in GRID_COLUMNS:
                 given = cells.get(column) if isinstance(cells, Mapping) else None
-                expected, words, sources = key[column]
                 if is_unanswered(given):
                     empty.append(names[column])
                     open_cells += 1
                     continue
                 value = self._read(tid, column, given)
-                cell = dict(treaty=_name(tid), column=names[column], words=words)
+                expected = key[column]
+                cell = dict(treaty=_name(tid), column=names[column], words=expected["words"])
+                label = self._label(tid, column, expected["value"])
                 if value is None:
                     wrong += 1
                     choices = " | ".join(v for _, v in self.column_options(tid, column))
@@ -169,29 +195,27 @@ class TreatyGrid(Exercise):
                             self._t("unreadable", given=repr(given), choices=choices, **cell),
                         )
                     )
-                elif value == expected:
+                elif value == expected["value"]:
                     right += 1
                     lines.append(
                         FeedbackLine(
-                            "ok",
-                            self._t("right", value=self._label(tid, column, value), **cell),
-                            sources,
+                            "ok", self._t("right", value=label, **cell), expected["sources"]
                         )
                     )
+                elif value in expected["accept"]:
+                    right += 1
+                    text = self._t(
+                        "also", given=self._label(tid, column, value), value=label, **cell
+                    )
+                    lines.append(FeedbackLine("ok", text, expected["sources"]))
                 else:
                     wrong += 1
-                    lines.append(
-                        FeedbackLine(
-                            "wrong",
-                            self._t(
-                                "differs",
-                                given=self._label(tid, column, value),
-                                value=self._label(tid, column, expected),
-                                **cell,
-                            ),
-                            sources,
-                        )
+                    text = self._t(
+                        "differs", given=self._label(tid, column, value), value=label, **cell
                     )
+                    if expected["why"] and expected["why"] not in text:
+                        text += " " + expected["why"]
+                    lines.append(FeedbackLine("wrong", text, expected["sources"]))
             if empty and len(empty) < len(GRID_COLUMNS):
                 lines.append(
                     FeedbackLine(

@@ -22,9 +22,12 @@ def question_text(exercise) -> str:
     for n, (item_id, text) in enumerate(exercise.items(), 1):
         out.append(f"  {n}. [{item_id}] {text}")
     if exercise.shape == "grid":
+        first = exercise.items()[0][0]
         for column, label in exercise.columns():
-            first = exercise.items()[0][0]
-            values = " | ".join(v for _, v in exercise.column_options(first, column))
+            if column == "consultation":  # each treaty's own article numbers
+                values = t("exercise.grid.consultation_values")
+            else:
+                values = " | ".join(v for _, v in exercise.column_options(first, column))
             out.append(f"  {column} ({label}): {values}")
     labels = [label for label, _ in exercise.options()]
     if labels and exercise.shape != "per-item":

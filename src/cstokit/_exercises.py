@@ -56,7 +56,7 @@ from ._members import (
     treaty_row,
 )
 from ._operations import contributions_table, operation_row
-from ._sources import short_label
+from ._sources import short_label, split_ids
 from ._text import t
 
 # ---------------------------------------------------------------------------
@@ -290,10 +290,11 @@ class ContributionGap(Exercise):
 
 
 class FactCheck(Exercise):
-    """Holds, wrong or disputed: the claims of a press article against the kit's sources.
+    """The claims of a press article, quoted exactly, judged on what was known on its day.
 
-    Graded with the same scorer as the set exercises: the expected set is every
-    (claim, verdict) pair of load("factcheck").
+    An answer gives each claim a verdict (holds, misleading, wrong, cannot-check) and a sentence
+    saying why: ``{"kaz-fc-01": ("misleading", "because …")}``; a bare verdict is read too, with
+    a reminder to justify it. What was learned later is shown apart, never held against the claim.
     """
 
     shape = "per-item"
@@ -308,14 +309,25 @@ class FactCheck(Exercise):
         # The example shows the shape only: a real verdict would give an answer away.
         verdicts = " | ".join(f'"{v}"' for v in _enum("factcheck", "verdict"))
         first = self.items()[0][0]
-        return self._t("example", example=f'{{"{first}": {verdicts}, ...}}')
+        return self._t("example", example=f'{{"{first}": ({verdicts}, "why …"), ...}}')
 
     def items(self):
         table = load("factcheck")
-        return list(zip(table["claim_id"], table["claim_en"], strict=True))
+        return [
+            (r.claim_id, self._t("item", quote=r.quote_fr, rendering=r.quote_en))
+            for r in table.itertuples()
+        ]
 
     def options(self):
-        return [(v, v) for v in _enum("factcheck", "verdict")]
+        return [(self._t(f"verdict.{v}"), v) for v in _enum("factcheck", "verdict")]
+
+    def _split(self, given) -> tuple[object, str]:
+        """(verdict, justification) from a verdict, a (verdict, why) pair or a dict."""
+        if isinstance(given, Mapping):
+            return given.get("verdict"), str(given.get("why") or "").strip()
+        if isinstance(given, (tuple, list)) and len(given) == 2:
+            return given[0], str(given[1] or "").strip()
+        return given, ""
 
     def evaluate(self, answer) -> Feedback:
         if not isinstance(answer, Mapping):
@@ -324,30 +336,38 @@ class FactCheck(Exercise):
         lines = [self._unknown_claim(key, table.index) for key in answer if key not in table.index]
         unreadable = len(lines)
         answered, done = [], 0
-        verdicts = " | ".join(label for label, _ in self.options())
         for n, (claim_id, row) in enumerate(table.iterrows(), 1):
-            given = answer.get(claim_id)
-            label = self._t("claim", n=n, claim=row["claim_en"])
+            given, why = self._split(answer.get(claim_id))
+            label = self._t("claim", n=n, claim=claim_id)
             if is_unanswered(given):
                 lines.append(FeedbackLine("info", self._t("open", label=label)))
                 continue
             done += 1
             verdict = self._resolve(given)
-            why = str(row["explanation_en"])
+            kit = self._t(f"verdict.{row['verdict']}")
+            reason = str(row["justification_en"])
             if verdict is None:
                 unreadable += 1
+                verdicts = " | ".join(v for _, v in self.options())
                 lines.append(self._unknown_line(given, verdicts))
-            elif verdict == row["verdict"]:
-                text = self._t("right", label=label, verdict=verdict, why=why)
-                lines.append(FeedbackLine("ok", text, [row["source_id"]]))
-            else:
-                text = self._t(
-                    "differs", label=label, given=verdict, verdict=row["verdict"], why=why
-                )
-                lines.append(FeedbackLine("wrong", text, [row["source_id"]]))
-            if verdict is not None:
-                answered.append((claim_id, verdict))
-            lines.extend(self._evidence(row))
+                continue
+            mark = "ok" if verdict == row["verdict"] else "wrong"
+            name = "right" if mark == "ok" else "differs"
+            text = self._t(
+                name,
+                label=label,
+                given=self._t(f"verdict.{verdict}"),
+                verdict=kit,
+                why=reason,
+                day=row["judged_as_of"],
+            )
+            lines.append(FeedbackLine(mark, text, [row["source_id"]]))
+            if not why:
+                lines.append(FeedbackLine("hint", self._t("justify", label=label)))
+            if isinstance(row["later_en"], str) and row["later_en"]:
+                later = self._t("later", day=row["judged_as_of"], text=row["later_en"])
+                lines.append(FeedbackLine("info", later, [row["later_source_id"]]))
+            answered.append((claim_id, verdict))
         if done == 0:
             summary = self._t("none_yet", how=self.how_to_answer())
             return Feedback(self.exercise_id, "unanswered", summary, lines[:unreadable])
@@ -355,49 +375,14 @@ class FactCheck(Exercise):
         score = score_set(expected, answered, unreadable=unreadable)
         values = dict(right=len(score.right), total=len(table), open=len(table) - done)
         summary = self._t("summary_open" if done < len(table) else "summary", **values)
+        quoted = split_ids(table["quoted_from"].iloc[0])
+        lines.append(FeedbackLine("info", self._t("quoted"), quoted))
         return Feedback(self.exercise_id, score.status, summary, lines)
 
     def _unknown_claim(self, key: object, claim_ids: pd.Index) -> FeedbackLine:
         hint = did_you_mean(key, claim_ids)
         text = self._t("unknown_claim", given=repr(key), hint=hint, ids=", ".join(claim_ids))
         return FeedbackLine("wrong", text)
-
-    def _evidence(self, row: pd.Series) -> list[FeedbackLine]:
-        """Extra lines computed from the kit's other tables, where a claim touches them.
-
-        Keyed on words of the claim, not on its id, so a reworded claim still finds its evidence.
-        """
-        text = str(row["claim_en"]).lower()
-        lines: list[FeedbackLine] = []
-        if "member states" in text:
-            parties = members_at(self.treaty_id, self.date)
-            names = ", ".join(parties["name_en"])
-            said = self._t(
-                "members", treaty_id=self.treaty_id, date=self.date, n=len(parties), names=names
-            )
-            lines.append(FeedbackLine("info", said, parties["source_id"]))
-        if "founded" in text:
-            # The founding texts: every treaty of the same organisation (the CST, the CSTO Charter).
-            treaties = load("treaties")
-            own = treaties[treaties["organisation"] == treaty_row(self.treaty_id)["organisation"]]
-            for tid in own["treaty_id"]:
-                t_row = treaty_row(tid)
-                said = self._t(
-                    "founded",
-                    name=_name(tid),
-                    signed=t_row["signed"],
-                    place=t_row["signed_place"],
-                    in_force=t_row["in_force"],
-                )
-                lines.append(FeedbackLine("info", said, [t_row["source_id"]]))
-        if "2,600" in text or "2600" in text:
-            table = contributions_table(self.operation_id)
-            totals = table[table["iso3"] == "ALL"].dropna(subset=["personnel"])
-            if len(totals):
-                values = "; ".join(_count(v) for v in sorted({int(v) for v in totals["personnel"]}))
-                said = self._t("totals", values=values, operation_id=self.operation_id)
-                lines.append(FeedbackLine("info", said))
-        return lines
 
 
 class InvokedAfter(SetExercise):

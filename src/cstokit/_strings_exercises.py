@@ -249,69 +249,80 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     # -- kaz_factcheck -------------------------------------------------------------------------
     "exercise.factcheck.title": {
-        "en": "Fact-check: claims of a January 2022 press article about the CSTO",
-        "fr": "Vérification des faits : les affirmations d'un article de presse de janvier 2022 "
-        "sur l'OTSC",
+        "en": "Fact-check: a press article of 9 January 2022 about the CSTO's deployment",
+        "fr": "Vérification : un article de presse du 9 janvier 2022 sur le déploiement de l'OTSC",
     },
     "exercise.factcheck.question": {
-        "en": "A French-language press article of January 2022 made these claims (paraphrased; "
-        "the kit could not retrieve the article itself). Check each against the kit's data and "
-        "texts: does it hold, is it wrong, or is it disputed (only partly right, or sources "
-        "disagree)?",
-        "fr": "Un article de presse francophone de janvier 2022 avançait ces affirmations "
-        "(paraphrasées ; le kit n'a pas pu retrouver l'article lui-même). Confrontez chacune aux "
-        "données et aux textes du kit : est-elle fondée (holds), fausse (wrong) ou contestée "
-        "(disputed : juste en partie seulement, ou les sources divergent) ?",
+        "en": "Each claim below is quoted exactly from arretsurinfo.ch (9 January 2022), a French translation of an RT article of 7 January 2022; the English is the kit's rendering. Judge each by what could be known on 9 January 2022: does it hold, is it misleading, is it wrong, or can't it be checked with the kit? Add one sentence saying why.",
+        "fr": "Chaque affirmation ci-dessous est citée telle quelle d'arretsurinfo.ch (9 janvier 2022), traduction française d'un article de RT du 7 janvier 2022 ; l'anglais est une traduction du kit. Jugez-la d'après ce que l'on pouvait savoir le 9 janvier 2022 : est-elle fondée, trompeuse, fausse, ou invérifiable avec le kit ? Ajoutez une phrase de justification.",
     },
     "exercise.factcheck.example": {
-        "en": "a dict of claim id -> verdict, e.g. {example}",
-        "fr": "un dict identifiant d'affirmation -> verdict, p. ex. {example}",
+        "en": "a dict of claim id -> (verdict, one sentence why), e.g. {example}",
+        "fr": "un dict identifiant d'affirmation -> (verdict, une phrase de justification), p. ex. {example}",
+    },
+    "exercise.factcheck.item": {
+        "en": "«{quote}» ({rendering})",
+        "fr": "« {quote} » ({rendering})",
+    },
+    "exercise.factcheck.verdict.holds": {
+        "en": "holds",
+        "fr": "fondée",
+    },
+    "exercise.factcheck.verdict.misleading": {
+        "en": "misleading",
+        "fr": "trompeuse",
+    },
+    "exercise.factcheck.verdict.wrong": {
+        "en": "wrong",
+        "fr": "fausse",
+    },
+    "exercise.factcheck.verdict.cannot-check": {
+        "en": "can't be checked here",
+        "fr": "invérifiable ici",
     },
     "exercise.factcheck.unknown_claim": {
         "en": "{given} is not a claim id.{hint} Claim ids: {ids}.",
         "fr": "{given} n'est pas un identifiant d'affirmation.{hint} Identifiants : {ids}.",
     },
-    "exercise.factcheck.claim": {"en": "Claim {n} ({claim})", "fr": "Affirmation {n} ({claim})"},
+    "exercise.factcheck.claim": {
+        "en": "Claim {n} ({claim})",
+        "fr": "Affirmation {n} ({claim})",
+    },
     "exercise.factcheck.open": {
         "en": "{label}: not answered yet.",
         "fr": "{label} : pas encore de réponse.",
     },
     "exercise.factcheck.right": {
-        "en": "{label}: {verdict}. {why}",
-        "fr": "{label} : {verdict}. {why}",
+        "en": "{label}: {verdict}, as the kit judges it on {day}. {why}",
+        "fr": "{label} : {verdict}, comme le kit en juge au {day}. {why}",
     },
     "exercise.factcheck.differs": {
-        "en": "{label}: you said {given}; the kit's sources say {verdict}. {why}",
-        "fr": "{label} : vous avez répondu {given} ; les sources du kit disent {verdict}. {why}",
+        "en": "{label}: you said {given}; the kit judges it {verdict} on {day}. {why}",
+        "fr": "{label} : vous avez répondu {given} ; le kit la juge {verdict} au {day}. {why}",
+    },
+    "exercise.factcheck.justify": {
+        "en": '{label}: add one sentence saying why, e.g. ("holds", "because …").',
+        "fr": '{label} : ajoutez une phrase qui justifie, p. ex. ("holds", "parce que …").',
+    },
+    "exercise.factcheck.later": {
+        "en": "Learned after {day}, and not held against the article: {text}",
+        "fr": "Appris après le {day}, et non reproché à l'article : {text}",
+    },
+    "exercise.factcheck.quoted": {
+        "en": "The article: arretsurinfo.ch, 9 January 2022, translating RT, 7 January 2022.",
+        "fr": "L'article : arretsurinfo.ch, 9 janvier 2022, traduisant RT, 7 janvier 2022.",
     },
     "exercise.factcheck.none_yet": {
         "en": "no claim has a verdict yet. {how}",
         "fr": "aucune affirmation n'a encore de verdict. {how}",
     },
     "exercise.factcheck.summary": {
-        "en": "{right} of {total} claims judged as the kit's sources do.",
-        "fr": "{right} affirmation(s) sur {total} jugée(s) comme le font les sources du kit.",
+        "en": "{right} of {total} claims judged as the kit judges them.",
+        "fr": "{right} affirmation(s) sur {total} jugée(s) comme le kit.",
     },
     "exercise.factcheck.summary_open": {
-        "en": "{right} of {total} claims judged as the kit's sources do; {open} not answered yet.",
-        "fr": "{right} affirmation(s) sur {total} jugée(s) comme le font les sources du kit ; "
-        "{open} sans réponse pour l'instant.",
-    },
-    "exercise.factcheck.members": {
-        "en": 'In the kit: cstokit.members_at("{treaty_id}", "{date}") lists {n} parties: {names}.',
-        "fr": 'Dans le kit : cstokit.members_at("{treaty_id}", "{date}") recense {n} États '
-        "parties : {names}.",
-    },
-    "exercise.factcheck.founded": {
-        "en": "In the kit: the {name} was signed on {signed} in {place} (in force {in_force}).",
-        "fr": "Dans le kit : {name}, signature le {signed} à {place}, entrée en vigueur le "
-        "{in_force}.",
-    },
-    "exercise.factcheck.totals": {
-        "en": "In the kit: totals stated by sources for this operation: {values} (see "
-        'cstokit.contributions_chart("{operation_id}")).',
-        "fr": "Dans le kit : totaux annoncés par les sources pour cette opération : {values} "
-        '(voir cstokit.contributions_chart("{operation_id}")).',
+        "en": "{right} of {total} claims judged as the kit judges them; {open} not answered yet.",
+        "fr": "{right} affirmation(s) sur {total} jugée(s) comme le kit ; {open} sans réponse pour l'instant.",
     },
     # -- invoked_after_9_11 --------------------------------------------------------------------
     "exercise.invoked.event.9_11": {
@@ -496,16 +507,16 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
         "fr": "absent de la copie du kit",
     },
     "exercise.grid.value.6-months": {
-        "en": "6 months' notice",
-        "fr": "préavis de 6 mois",
+        "en": "6 months after notice",
+        "fr": "6 mois après la notification",
     },
     "exercise.grid.value.1-year": {
-        "en": "1 year's notice",
-        "fr": "préavis d'un an",
+        "en": "1 year after notice",
+        "fr": "un an après la notification",
     },
     "exercise.grid.value.2-years": {
-        "en": "2 years' notice",
-        "fr": "préavis de 2 ans",
+        "en": "2 years after notice",
+        "fr": "2 ans après la notification",
     },
     "exercise.grid.value.no-withdrawal-clause": {
         "en": "no clause for leaving the treaty",
@@ -536,8 +547,16 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
         "fr": "{treaty}, {column} : {value}. Les mots décisifs : {words}.",
     },
     "exercise.grid.differs": {
-        "en": "{treaty}, {column}: you wrote {given}; the text says {value}. The deciding words: {words}.",
-        "fr": "{treaty}, {column} : vous avez écrit {given} ; le texte dit {value}. Les mots décisifs : {words}.",
+        "en": "{treaty}, {column}: you wrote {given}; the kit reads it as {value}. The deciding words: {words}.",
+        "fr": "{treaty}, {column} : vous avez écrit {given} ; le kit le lit comme {value}. Les mots décisifs : {words}.",
+    },
+    "exercise.grid.consultation_values": {
+        "en": 'the number of that treaty\'s consultation article as the kit holds it (e.g. "4", "III", "IV(2)"), or "none"',
+        "fr": 'le numéro de l\'article de consultation de ce traité tel que le kit le détient (p. ex. "4", "III", "IV(2)"), ou "none"',
+    },
+    "exercise.grid.also": {
+        "en": "{treaty}, {column}: {given} is accepted: the words allow it, or the kit's copy cannot rule it out; the kit reads it as {value}. The deciding words: {words}.",
+        "fr": "{treaty}, {column} : {given} est accepté : les mots le permettent, ou la copie du kit ne permet pas de l'exclure ; le kit le lit comme {value}. Les mots décisifs : {words}.",
     },
     "exercise.grid.open_cells": {
         "en": "{treaty}: not answered yet: {cells}.",
