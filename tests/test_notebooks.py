@@ -287,7 +287,9 @@ def test_student_notebooks_hold_no_answers(name):
             assert re.search(rf"^{variable}\s*=\s*(\.\.\.|\{{)", body, re.M), (
                 f"{name}: {cell.source!r} passes {variable} without leaving it as ..."
             )
-            assert not re.search(r":\s*\(?\"(holds|misleading|wrong|cannot-check)\"", body), cell.source
+            assert not re.search(r":\s*\(?\"(holds|misleading|wrong|cannot-check)\"", body), (
+                cell.source
+            )
 
 
 def test_every_exercise_named_in_a_notebook_exists():
