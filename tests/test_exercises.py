@@ -39,22 +39,25 @@ def right_answers() -> dict[str, object]:
     grid = cstokit.load("clause_grid")
     treaties = cstokit.load("treaties").set_index("treaty_id")
     notice = {"P6M": "6-months", "P1Y": "1-year", "P2Y": "2-years"}
-    rows = {}
-    for tid in cstokit.exercise("treaty_grid").treaty_ids():
-        own = grid[grid["treaty_id"] == tid].set_index("clause_kind")
-        defence = own.loc["defence"]
-        row = {c: defence[c] for c in ("trigger", "scope", "automaticity", "means", "un_reporting")}
-        if (own["un_reporting"] == "yes").any():  # reporting may sit outside (Rio: Art. 5)
-            row["un_reporting"] = "yes"
-        consult = own.loc["consultation", "article"] if "consultation" in own.index else "none"
-        row["consultation"] = consult
-        if "withdrawal" not in own.index:
-            row["withdrawal"] = "not-held"
-        else:
-            period = treaties.loc[tid, "notice_period"]
-            row["withdrawal"] = notice.get(period, "no-withdrawal-clause")
-        rows[tid] = row
-    answers["treaty_grid"] = rows
+    for grid_id in ("treaty_grid", "treaty_grid_more"):
+        rows = {}
+        for tid in cstokit.exercise(grid_id).treaty_ids():
+            own = grid[grid["treaty_id"] == tid].set_index("clause_kind")
+            defence = own.loc["defence"]
+            row = {
+                c: defence[c] for c in ("trigger", "scope", "automaticity", "means", "un_reporting")
+            }
+            if (own["un_reporting"] == "yes").any():  # reporting may sit outside (Rio: Art. 5)
+                row["un_reporting"] = "yes"
+            consult = own.loc["consultation", "article"] if "consultation" in own.index else "none"
+            row["consultation"] = consult
+            if "withdrawal" not in own.index:
+                row["withdrawal"] = "not-held"
+            else:
+                period = treaties.loc[tid, "notice_period"]
+                row["withdrawal"] = notice.get(period, "no-withdrawal-clause")
+            rows[tid] = row
+        answers[grid_id] = rows
     kinds = grid.set_index(["treaty_id", "article"])["clause_kind"]
     answers["clause_kinds"] = {
         item: kinds.loc[tuple(item.split(":"))]
@@ -225,7 +228,7 @@ def test_a_grid_cell_left_empty_is_not_answered_yet_never_an_error():
     feedback = cstokit.check("treaty_grid", {"nato": {"trigger": "armed-attack"}, "cst": {}})
     assert feedback.status == "partly"
     assert "not answered yet: territorial scope" in str(feedback)
-    assert "41 not answered yet" in feedback.summary
+    assert "27 not answered yet" in feedback.summary
 
 
 def test_a_wrong_grid_cell_quotes_the_words_that_decide_it():
@@ -251,9 +254,9 @@ def test_a_reading_the_words_allow_is_accepted_and_reporting_outside_the_clause_
     both = cstokit.check("treaty_grid", {"cst": {"trigger": "armed-attack"}})
     assert both.status == "partly" and "is accepted" in str(both)
     # The Rio Treaty reports to the Security Council in Art. 5, not in its defence clause.
-    rio = cstokit.exercise("treaty_grid").key("rio")["un_reporting"]
+    rio = cstokit.exercise("treaty_grid_more").key("rio")["un_reporting"]
     assert rio["value"] == "yes" and "Art. 5" in rio["words"]
-    wrong = cstokit.check("treaty_grid", {"rio": {"un_reporting": "no"}})
+    wrong = cstokit.check("treaty_grid_more", {"rio": {"un_reporting": "no"}})
     assert "Art. 5" in str(wrong) and wrong.status == "wrong"
 
 
