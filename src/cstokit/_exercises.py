@@ -52,6 +52,7 @@ from ._members import (
     members_at,
     membership_changes,
     status_at,
+    status_meanings,
     treaty_ids,
     treaty_row,
 )
@@ -163,6 +164,7 @@ class MembersAt(SetExercise):
                     "not_party",
                     name=name,
                     date=self.date,
+                    meaning=_end(status_meanings()[row["status"]]),
                     status=_status_words(row["status"]),
                     since=row["since"],
                     event=row["event"],

@@ -119,10 +119,10 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
         "{event_date}).",
     },
     "exercise.members.not_party": {
-        "en": "{name} was not a party on {date}: status {status} since {since} ({event}, "
-        "{event_date}).{note}",
-        "fr": "{name} n'était pas partie le {date} : statut {status} depuis le {since} ({event}, "
-        "{event_date}).{note}",
+        "en": "{name} is not counted among the parties on {date}: status {status} since {since} "
+        "({event}, {event_date}). The kit's vocabulary: {meaning}{note}",
+        "fr": "{name} n'est pas compté parmi les États parties le {date} : statut {status} depuis "
+        "le {since} ({event}, {event_date}). Le vocabulaire du kit : {meaning}{note}",
     },
     "exercise.members.data_note": {
         "en": " Note in the data: {note}",
