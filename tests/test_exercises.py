@@ -550,3 +550,11 @@ def test_the_grid_reads_cst_article_4_in_its_wording_in_force():
     assert in_force.version == row["version"]
     assert in_force.valid_from >= "2010"  # the 2010 amendment, not the 1992 wording
     assert row["trigger_quote"] in in_force.text
+
+
+def test_a_grid_cell_is_read_as_a_novice_types_it():
+    typed = {
+        "nato": {"trigger": "Armed attack", "consultation": "Article 4", "withdrawal": "1 year"}
+    }
+    feedback = cstokit.check("treaty_grid", typed)
+    assert feedback.summary.startswith("3 of 28 cells")

@@ -7,6 +7,7 @@ those words. A cell left empty is "not answered yet", never an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -148,11 +149,19 @@ class TreatyGrid(Exercise):
 
     # -- checking -----------------------------------------------------------------------
     def _read(self, item: str, column: str, given: object) -> str | None:
+        """The choice typed: its value or label, in any case, with spaces or hyphens
+        ("armed attack", "Armed-Attack"), or an article as "Art. 4" / "Article 4".
+        """
+
+        def plain(text: object) -> str:
+            text = re.sub(r"^(article|art\.?)\s*", "", str(text).strip().lower())
+            return re.sub(r"[\s_-]+", "-", text)
+
         table = {}
         for label, value in self.column_options(item, column):
-            table[str(value).lower()] = value
-            table[str(label).lower()] = value
-        return table.get(str(given).strip().lower())
+            table[plain(value)] = value
+            table[plain(label)] = value
+        return table.get(plain(given))
 
     def evaluate(self, answer) -> Feedback:
         if not isinstance(answer, Mapping) or not all(
