@@ -201,6 +201,7 @@ RECORDS_FK = {
     "fields": "records",
     "reference": {"resource": "invocations", "fields": "invocation_id"},
 }
+BEST_SRC_FK = {"fields": "best_source_id", "reference": {"resource": "sources", "fields": "source_id"}}
 LATER_FK = {"fields": "later_source_id", "reference": {"resource": "sources", "fields": "source_id"}}
 QUOTED_FK = {"fields": "quoted_from", "reference": {"resource": "sources", "fields": "source_id"}}
 LISTED = (SRC_FK, RECORDS_FK, LATER_FK, QUOTED_FK)  # cells that may name several ids, by ";"
@@ -420,7 +421,7 @@ RESOURCES = [
         [
             SRC_FK,
             OP_FK,
-            {"fields": "best_source_id", "reference": {"resource": "sources", "fields": "source_id"}},
+            BEST_SRC_FK,
         ],
     ),
     (
@@ -444,7 +445,7 @@ RESOURCES = [
         [
             SRC_FK,
             OP_FK,
-            {"fields": "best_source_id", "reference": {"resource": "sources", "fields": "source_id"}},
+            BEST_SRC_FK,
         ],
     ),
     (
