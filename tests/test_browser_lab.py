@@ -137,3 +137,37 @@ def test_save_hook_drops_only_the_snapshots_of_kit_figures():
     first, second = (c["outputs"][0]["data"] for c in model["content"]["cells"][:2])
     assert "image/png" not in first and first[PLOTLY_MIME] == kit
     assert second["image/png"] == "y"
+
+
+def test_the_comparison_grid_is_filled_and_checked_in_jupyterlab(tmp_path):
+    """The grid a student meets in 02: drop-downs in live JupyterLab, Check, feedback that
+    quotes the deciding words; no request off the machine."""
+    chromium = chromium_or_skip()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell('import cstokit\ncstokit.exercise("treaty_grid")')]
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(nb, tmp_path / "grid.ipynb")
+    with jupyter_lab(tmp_path) as (base, token), browser_page(chromium, (1280, 720)) as (page, log):
+        _open(page, base, token, "grid.ipynb")
+        _run_all(page)
+        first = page.locator(".jp-OutputArea select").first
+        first.wait_for(timeout=90_000)
+        assert (
+            page.locator(".jp-OutputArea select").count() == 4 * 7
+        )  # four treaties, seven columns
+        first.select_option(label="an armed attack")  # NATO's trigger
+        page.locator(".jp-OutputArea button.widget-button", has_text="Check").click()
+        feedback = page.locator(".cstokit-feedback, .jp-OutputArea-output").filter(
+            has_text="1 of 28 cells"
+        )
+        feedback.first.wait_for(timeout=30_000)
+        text = feedback.first.inner_text()
+        assert (
+            "The deciding words" in text and "an armed attack against one or more of them" in text
+        )
+        page.screenshot(path=str(tmp_path / "grid.png"))
+        assert log.outside == []

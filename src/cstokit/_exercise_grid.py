@@ -62,7 +62,8 @@ class TreatyGrid(Exercise):
         return self.treaties.split()
 
     def items(self) -> list[tuple[str, str]]:
-        return [(tid, _name(tid)) for tid in self.treaty_ids()]
+        # A grid row is named short (its organisation), so seven columns fit beside it.
+        return [(tid, str(treaty_row(tid)["organisation"])) for tid in self.treaty_ids()]
 
     def columns(self) -> list[tuple[str, str]]:
         return [(c, self._t(f"column.{c}")) for c in GRID_COLUMNS]

@@ -107,7 +107,7 @@ def _grid(exercise, w) -> tuple[dict, list]:
             drop = w.Dropdown(
                 options=[("—", None)] + exercise.column_options(item_id, column),
                 value=None,
-                layout=w.Layout(width="11em"),
+                layout=w.Layout(width="9.5em"),
             )
             row[column] = drop
             cells.append(drop)
@@ -115,7 +115,7 @@ def _grid(exercise, w) -> tuple[dict, list]:
     grid = w.GridBox(
         cells,
         layout=w.Layout(
-            grid_template_columns=f"14em repeat({len(columns)}, max-content)",
+            grid_template_columns=f"5em repeat({len(columns)}, max-content)",
             grid_gap="4px 6px",
             overflow="auto",
         ),
