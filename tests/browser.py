@@ -81,3 +81,57 @@ COUNT_MAP_SHAPES = """
   };
 }
 """
+
+
+# Teacher mode's deck (Voila and the export's slideshow): what a scene on screen must not do.
+# Returns a list of problems: the page scrolls, the scene's content is taller than the scene,
+# a box scrolls inside it, text leaves the screen, or the type is too small for a classroom.
+SCENE_PROBLEMS = """() => {
+  const W = innerWidth, H = innerHeight, problems = [];
+  const name = el => el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined
+    ? '.' + String(el.className).trim().split(/\\s+/).slice(0, 2).join('.') : '') +
+    ' "' + (el.textContent || '').trim().slice(0, 40) + '"';
+  const se = document.scrollingElement;
+  if (se.scrollHeight > H + 1 || se.scrollWidth > W + 1)
+    problems.push(`the page scrolls: ${se.scrollWidth}x${se.scrollHeight}`);
+  const scene = document.querySelector('.cstokit-scene.cstokit-current');
+  if (!scene) return ['no scene on screen'];
+  if (scene.scrollHeight > scene.clientHeight + 1)
+    problems.push(`content ${scene.scrollHeight} px tall in a ${scene.clientHeight} px scene`);
+  for (const el of scene.querySelectorAll('*')) {
+    const cs = getComputedStyle(el);
+    if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+    const closed = el.closest('details:not([open])');  // a closed list of sources: not drawn
+    if (closed && !el.closest('summary') && el !== closed) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const scrolls = ['auto', 'scroll'].includes(cs.overflowY) && el.scrollHeight > el.clientHeight + 1;
+    if (scrolls && !el.closest('details')) problems.push('scrolls inside: ' + name(el));
+    if (r.height > H + 1) problems.push('taller than the screen: ' + name(el));
+    const text = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!text) continue;
+    if (r.left < -1 || r.top < -1 || r.right > W + 1 || r.bottom > H + 1)
+      problems.push('off screen: ' + name(el) + ' ' + JSON.stringify([r.left, r.top, r.right, r.bottom].map(Math.round)));
+    const size = parseFloat(cs.fontSize);
+    // Reading type (titles, events, quotes, the articles, verdicts, the grid) is at least
+    // 2.1 % of the screen's height (15 px at 720); labels, notes and chart text at least 10 px.
+    const secondary = '.cstokit-scene-notes, .js-plotly-plot, small, .cstokit-quoted, ' +
+      '.cstokit-scene-more, .cstokit-article-status, .cstokit-article-partial, ' +
+      '.cstokit-scene-lesson, .cstokit-scene-counter, .cstokit-phase-strip, .cstokit-evidence, .cstokit-scene-top .widget-label';
+    const minimum = el.closest(secondary) ? 10 : 0.021 * H;
+    if (size < minimum - 0.5) problems.push(`type ${size}px < ${minimum.toFixed(1)}px: ` + name(el));
+  }
+  return problems;
+}"""
+
+DECK_SCENE = "() => document.documentElement.getAttribute('data-cstokit-scene')"
+# A scene is drawn when its figure (if it has one) has its plot, and its body is not "Drawing…".
+SCENE_DRAWN = """() => {
+  const scene = document.querySelector('.cstokit-scene.cstokit-current');
+  if (!scene) return false;
+  if (scene.textContent.includes('Drawing…')) return false;
+  const figure = scene.querySelector('.cstokit-scene-figure');
+  if (figure && figure.querySelector('.cstokit-figure-json, .jp-OutputArea-output, .cstokit-plot') &&
+      !figure.querySelector('.main-svg')) return false;
+  return true;
+}"""

@@ -10,7 +10,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "cstokit"
 LAYERS = [
-    {"_data", "_dates", "_errors", "_text", "_strings_exercises", "_html"},
+    {"_data", "_dates", "_errors", "_text", "_strings_exercises", "_strings_scenes", "_html"},
     {"_members", "_treaties", "_operations", "_sources", "_cases"},
     {
         "_maps",
@@ -26,10 +26,11 @@ LAYERS = [
         "_exercise_feedback",
         "_exercise_widget",
         "_dashboard",
+        "_scenes",
         "_worksheets",
         "_export",
     },
-    {"_cli", "_present", "_server", "_setup", "_doctor"},
+    {"_cli", "_present", "_voila_app", "_server", "_setup", "_doctor"},
 ]
 
 

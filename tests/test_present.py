@@ -1,4 +1,8 @@
-"""`cstokit present`: the teacher dashboard, served by real Voila, driven in Chromium."""
+"""`cstokit present`: teacher mode's deck, served by real Voila, driven in Chromium.
+
+The deck's scenes are stepped through with the presenter's keys at 1280×720 and 1920×1080;
+at every step nothing may scroll, leave the screen or be set too small to read.
+"""
 
 from __future__ import annotations
 
@@ -14,27 +18,24 @@ import time
 from pathlib import Path
 
 import pytest
-from browser import COUNT_MAP_SHAPES, browser_page
+from browser import DECK_SCENE, SCENE_DRAWN, SCENE_PROBLEMS, browser_page
 from conftest import ROOT, chromium_or_skip
 from servers import free_port
 
 CSTOKIT = str(Path(sys.executable).with_name("cstokit"))
 TEMPLATE = ROOT / "src" / "cstokit" / "jupyter_data" / "voila" / "templates" / "cstokit"
-# A one-panel map's title is the figure's title; side-by-side panels keep theirs.
-MAP_TITLE = """() => Array.from(document.querySelectorAll('.gtitle, .annotation-text'))
-  .map(e => e.textContent).filter(t => t.includes('members on') || t.includes('no members'))
-  .join(' | ')"""
-DRAWN = """() => Array.from(document.querySelectorAll('.choroplethlocation'))
-  .filter(p => (p.getAttribute('d') || '').length > 10).length"""
+MAP_TITLE = """() => Array.from(document.querySelectorAll(
+  '.cstokit-scene.cstokit-current .gtitle')).map(e => e.textContent).join(' | ')"""
+SIZES = [(1280, 720), (1920, 1080)]
 
 
 class Present:
     """A `cstokit present --no-browser` process, its output, and the address it printed."""
 
-    def __init__(self, port: int):
+    def __init__(self, port: int, *extra: str):
         self.started = time.monotonic()
         self.proc = subprocess.Popen(
-            [CSTOKIT, "present", "--no-browser", "--port", str(port)],
+            [CSTOKIT, "present", "--no-browser", "--port", str(port), *extra],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -75,67 +76,46 @@ class Present:
         self.proc.stdout.close()
 
 
-@pytest.fixture
-def present():
+@pytest.fixture(scope="module")
+def deck_server():
     server = Present(free_port())
     yield server
     server.stop()
 
 
 def test_template_names_no_external_url():
-    for path in TEMPLATE.iterdir():
-        text = path.read_text(encoding="utf-8")
-        assert not re.search(r"https?://", text), f"{path.name} names an external URL"
+    for path in TEMPLATE.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r"https?://", text), f"{path.name} names an external URL"
     assert '"base_template": "lab"' in (TEMPLATE / "conf.json").read_text()
 
 
-@pytest.fixture
-def board_whose_map_fails(monkeypatch):
-    """``make(error, treaty, year)``: a Dashboard, with no browser, whose map raises ``error``."""
-    pytest.importorskip("ipywidgets")
-    import IPython.display
+def test_lan_without_a_network_address_falls_back_to_loopback(monkeypatch):
+    import cstokit._present as present
 
-    import cstokit._maps
-    from cstokit._dashboard import Dashboard
-
-    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: None)
-
-    def make(error: Exception, treaty: str, year: int) -> Dashboard:
-        def broken(*_a, **_k):
-            raise error
-
-        monkeypatch.setattr(cstokit._maps, "member_map", broken)
-        return Dashboard(treaty=treaty, year=year)
-
-    return make
+    monkeypatch.setattr(present, "lan_address", lambda: None)
+    bind, shown, note = present.serving_host("127.0.0.1", lan=True)
+    assert (bind, shown) == ("127.0.0.1", "127.0.0.1")
+    assert "no network address" in note and "127.0.0.1 instead" in note
+    monkeypatch.setattr(present, "lan_address", lambda: "192.168.1.20")
+    assert present.serving_host("127.0.0.1", lan=True) == ("0.0.0.0", "192.168.1.20", None)
+    assert present.serving_host("127.0.0.1", lan=False) == ("127.0.0.1", "127.0.0.1", None)
 
 
-def test_dashboard_survives_a_failing_map(board_whose_map_fails):
-    board = board_whose_map_fails(RuntimeError("disk on fire"), "nato", 1950)
-    assert "cannot be drawn" in board.map_caption.value
-    assert (
-        "RuntimeError" in board.map_caption.value and "disk on fire" not in board.map_caption.value
-    )
-    assert "Traceback" not in board.map_caption.value
-    # The rest of the dashboard still works.
-    assert "armed attack" in board.article_html.value
+def test_the_lan_address_prints_as_a_qr_code():
+    from cstokit._present import qr_text
+
+    code = qr_text("http://192.168.1.20:8866/?token=abc")
+    lines = code.splitlines()
+    assert len(lines) > 10 and any("█" in line or "▀" in line for line in lines)
 
 
-def test_dashboard_panels_show_the_wording_and_escape_messages(board_whose_map_fails):
-    from cstokit import CstokitError
+def test_a_cap_below_one_is_refused(capsys):
+    from cstokit._cli import main
 
-    board = board_whose_map_fails(CstokitError("no map for <script>alert(1)</script>"), "cst", 2022)
-    assert "cstokit-notice" in board.map_caption.value
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in board.map_caption.value
-    assert "<script>" not in board.map_caption.value
-    # The article: the wording in force (the 2010 protocol's), in its language, with its source.
-    panel = board.article_html.value
-    assert '<div class="cstokit-article" lang="en">' in panel
-    assert "Protocol on amendments" in panel and "<blockquote>" in panel
-    assert "Partial text" in panel and "Source: " in panel
-    board._on_show_sources({"new": True})
-    assert "<strong>Article text</strong>" in board.sources_html.value
-    assert '<ol class="cstokit-cite">' in board.sources_html.value
+    assert main(["present", "--no-browser", "--cap", "0"]) == 2
+    assert "--cap must be at least 1" in capsys.readouterr().err
 
 
 @pytest.mark.slow
@@ -155,62 +135,125 @@ def test_present_picks_another_port_when_busy():
     assert chosen != port and f"using port {chosen} instead" in said
 
 
+@pytest.mark.slow
+def test_a_viewer_past_the_cap_gets_a_class_full_page():
+    import urllib.error
+    import urllib.request
+
+    server = Present(free_port(), "--cap", "1", "--pool", "1")
+    try:
+        url = server.wait_ready()
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with opener.open(url, timeout=60) as first:
+            assert first.status == 200 and "scenes.js" in first.read().decode()
+        with pytest.raises(urllib.error.HTTPError) as full:
+            opener.open(url, timeout=60)
+        page = full.value.read().decode()
+        assert full.value.code == 503 and full.value.headers["Retry-After"] == "30"
+        assert "The class is full" in page and "tries again by itself" in page
+        assert "Traceback" not in page
+    finally:
+        server.stop()
+
+
+def _step_through(page, size) -> list[str]:
+    """Press → from the first scene to the last step of the last; the problems at each step."""
+    problems = []
+    page.keyboard.press("Home")
+    seen = []
+    for _ in range(80):
+        scene = page.evaluate(DECK_SCENE)
+        page.wait_for_function(SCENE_DRAWN, timeout=90_000)
+        page.wait_for_timeout(150)
+        found = page.evaluate(SCENE_PROBLEMS)
+        problems += [f"{size} scene {scene}: {p}" for p in found]
+        seen.append(scene)
+        before = page.evaluate(
+            "() => document.querySelector('.cstokit-scene.cstokit-current').innerHTML.length + ':' + document.querySelectorAll('.cstokit-shown, .cstokit-frame.cstokit-current').length + ':' + location.hash"
+        )
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(60)
+        after = page.evaluate(
+            "() => document.querySelector('.cstokit-scene.cstokit-current').innerHTML.length + ':' + document.querySelectorAll('.cstokit-shown, .cstokit-frame.cstokit-current').length + ':' + location.hash"
+        )
+        if scene == "9" and before == after:
+            break
+    assert seen[0] == "1" and seen[-1] == "9", seen
+    assert len(set(seen)) == 9 and len(seen) > 30, seen  # frames and reveals were stepped
+    return problems
+
+
 @pytest.mark.browser
 @pytest.mark.slow
-def test_dashboard_in_chromium(present, tmp_path):
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_scene_fits_the_screen(deck_server, size):
     chromium = chromium_or_skip()
-    url = present.wait_ready()
-    assert url.startswith("http://127.0.0.1:")
-    with browser_page(chromium, viewport=(1280, 800)) as (page, log):
+    url = deck_server.wait_ready()
+    with browser_page(chromium, viewport=size) as (page, log):
         page.goto(url)
-        page.wait_for_function(f"({DRAWN})() > 3", timeout=120_000)
-        first_map = time.monotonic() - present.started
-        print(f"\ndashboard: command to first map drawn {first_map:.1f} s")
-        shapes = page.evaluate(COUNT_MAP_SHAPES)
-        assert shapes["countries"] >= 6 and shapes["globeFilling"] == 0, shapes
-        assert "Collective Security Treaty" in page.evaluate(MAP_TITLE)
-        article = page.locator(".cstokit-article").inner_text()
-        # CST Art. 4 in the wording in force in 2022: the 2010 protocol's, in the CSTO's English.
-        assert "armed attack menacing" in article and "Protocol on amendments" in article
-
-        # Switch treaty: map and article change.
-        page.select_option("select >> nth=0", label="NATO · The North Atlantic Treaty")
-        page.wait_for_function(f"({MAP_TITLE})().includes('North Atlantic')", timeout=60_000)
-        page.wait_for_function(
-            "() => (document.querySelector('.cstokit-article') || {}).textContent"
-            "?.includes('North America')",
-            timeout=60_000,
-        )
-        page.get_by_role("button", name="Français").click()  # French is authentic too
-        page.wait_for_function(
-            "() => document.querySelector('.cstokit-article').getAttribute('lang') === 'fr'"
-        )
-        assert "attaque armée" in page.locator(".cstokit-article").inner_text()
-
-        # Move the slider from the keyboard: 1950, then the last year.
-        page.wait_for_timeout(500)
-        page.focus(".noUi-handle")
-        page.keyboard.press("Home")
-        for _ in range(4):
-            page.keyboard.press("ArrowRight")
-        page.wait_for_function(f"({MAP_TITLE})().includes('1950-')", timeout=60_000)
-        page.wait_for_timeout(500)
-        nato_1950 = page.evaluate(DRAWN)
-        page.keyboard.press("End")
-        page.wait_for_function(f"!({MAP_TITLE})().includes('1950-')", timeout=60_000)
-        page.wait_for_function(f"({DRAWN})() > {nato_1950}", timeout=60_000)
-        nato_now = page.evaluate(DRAWN)
-        assert 10 <= nato_1950 < nato_now, (nato_1950, nato_now)
-
-        # Sources of what is on screen; the chart followed the treaty.
-        page.get_by_role("button", name="Show sources").click()
-        page.wait_for_function(
-            "() => document.body.textContent.includes('Sources of what is on screen')"
-        )
-        assert page.locator(".cstokit-sources").inner_text().count("[official]") >= 1
-        assert "enhanced Forward Presence" in page.inner_text("body")
-
-        page.screenshot(path=str(tmp_path / "dashboard.png"))
+        page.wait_for_function(DECK_SCENE, timeout=60_000)
+        problems = _step_through(page, f"{size[0]}x{size[1]}")
+        assert problems == [], "\n".join(problems)
         assert "Traceback" not in page.inner_text("body")
+        assert page.errors == []
+    assert log.outside == [], log.outside
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_presenter_keys_and_controls(deck_server):
+    chromium = chromium_or_skip()
+    url = deck_server.wait_ready()
+    with browser_page(chromium, viewport=(1280, 720)) as (page, log):
+        page.goto(url)
+        page.wait_for_function(DECK_SCENE, timeout=60_000)
+        scene = lambda: page.evaluate(DECK_SCENE)  # noqa: E731
+        page.keyboard.press("End")
+        assert scene() == "9"
+        page.keyboard.press("Home")
+        assert scene() == "1"
+        # The timeline steps through its phases before the next scene; PageDown is a clicker's →.
+        phases = page.locator(".cstokit-scene.cstokit-current .cstokit-frame").count()
+        for _ in range(phases):
+            page.keyboard.press("PageDown")
+        assert scene() == "2"
+        page.keyboard.press("PageUp")
+        assert scene() == "1"  # back at the timeline's last phase
+        assert "Withdrawal" in page.locator(".cstokit-frame.cstokit-current h2").inner_text()
+        # Number keys: 7 then Enter is the grid; its rows are revealed one at a time.
+        page.keyboard.press("7")
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"({DECK_SCENE})() === '7'")
+        page.wait_for_function(SCENE_DRAWN, timeout=60_000)
+        page.keyboard.press("ArrowRight")
+        assert page.locator(".cstokit-scene.cstokit-current tr.cstokit-shown").count() == 1
+        page.locator(".cstokit-scene.cstokit-current button.cstokit-cell").first.click()
+        assert "NATO, trigger" in page.locator(".cstokit-current .cstokit-evidence").inner_text()
+        # The index opens on one key and closes with Escape; B blanks the screen.
+        page.keyboard.press("i")
+        assert page.locator(".cstokit-index.cstokit-open").is_visible()
+        assert "Reading the press" in page.locator(".cstokit-index").inner_text()
+        page.keyboard.press("Escape")
+        assert not page.locator(".cstokit-index.cstokit-open").is_visible()
+        page.keyboard.press("b")
+        assert page.locator(".cstokit-blank.cstokit-open").is_visible()
+        page.keyboard.press("ArrowRight")  # ignored while blank
+        page.keyboard.press("b")
+        assert scene() == "7" and not page.locator(".cstokit-blank.cstokit-open").is_visible()
+        # Scene 2's controls are reached by Tab; on a control the arrows belong to it.
+        page.keyboard.press("2")
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"({DECK_SCENE})() === '2'")
+        page.wait_for_function(SCENE_DRAWN, timeout=60_000)
+        assert "Collective Security Treaty" in page.evaluate(MAP_TITLE)
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.tagName") == "SELECT":
+                break
+        assert page.evaluate("() => !!document.activeElement.closest('.cstokit-current')")
+        page.keyboard.press("ArrowRight")
+        assert scene() == "2"
+        page.select_option(".cstokit-current select", label="NATO")
+        page.wait_for_function(f"({MAP_TITLE})().includes('North Atlantic')", timeout=60_000)
         assert page.errors == []
     assert log.outside == [], log.outside

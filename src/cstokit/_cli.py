@@ -40,6 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     pre.add_argument("--host", default="127.0.0.1")
     pre.add_argument("--port", type=int, default=8866)
     pre.add_argument("--no-browser", action="store_true")
+    pre.add_argument(
+        "--lan",
+        action="store_true",
+        help="serve on this computer's network address, so students open it on their devices",
+    )
+    pre.add_argument(
+        "--cap", type=int, default=None, help="most devices at once (default 20, set from the load test in make bench)"
+    )
+    pre.add_argument("--pool", type=int, default=None, help="warm kernels kept ready")
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
@@ -72,9 +81,16 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         return 0
     if args.command == "present":
-        from ._present import present
+        from ._present import DEFAULT_CAP, present
 
-        return present(host=args.host, port=args.port, open_browser=not args.no_browser)
+        return present(
+            host=args.host,
+            port=args.port,
+            open_browser=not args.no_browser,
+            lan=args.lan,
+            cap=DEFAULT_CAP if args.cap is None else args.cap,
+            pool=args.pool,
+        )
     parser.print_help()
     return 0
 

@@ -43,7 +43,7 @@ PLOTLY_GEO_JS = "assets/plotly-geo.min.js"
 # nbconvert's templates of the kit (the export page, also used by the worksheets).
 TEMPLATES = str(Path(__file__).parent / "jupyter_data" / "nbconvert" / "templates")
 OUTLINE_JS = "assets/world-outline.js"
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 GEO_TYPES = ("choropleth", "scattergeo")
 # A widget app, not a text to read: it needs Python (`make present`).
@@ -269,6 +269,55 @@ def _figure_page(make: Callable[[], object], title: str) -> Callable[[], str]:
     return build
 
 
+SCENES_STATIC = Path(__file__).parent / "jupyter_data" / "voila" / "templates" / "cstokit" / "static"
+
+
+def _slideshow_page() -> str:
+    """Teacher mode's scenes as one page: the same deck script and keys, no Python.
+
+    Figures are stored as JSON in the page and drawn by plotly.js when their scene is first
+    shown (and the next one ahead), so the first scene paints without waiting for the maps.
+    The parties map is the one of 6 January 2022; the animation keeps its own slider.
+    """
+    from ._figures import needs_full_plotly
+    from ._html import render_macro
+    from ._scenes import SCENES, build_scene
+    from ._text import get_language, t
+
+    scenes, figures = [], []
+    for n, spec in enumerate(SCENES, 1):
+        scene = build_scene(spec.key, **({"language": "all"} if spec.key == "article" else {}))
+        figure_json = None
+        if scene.figure is not None:
+            figures.append(scene.figure)
+            # Inside <script>, "</" would end the element early.
+            figure_json = scene.figure.to_json().replace("</", "<\\/")
+        scenes.append(
+            dict(
+                n=n,
+                total=len(SCENES),
+                lesson=spec.lesson_title,
+                title=spec.title,
+                key=spec.key,
+                figure_json=figure_json,
+                body=scene.body,
+                notes=scene.notes,
+            )
+        )
+    return render_macro(
+        "scenes.html.j2",
+        "slideshow",
+        language=get_language(),
+        title="cstokit: teacher mode, the course in scenes",
+        scenes=scenes,
+        plotlyjs_src=PLOTLY_JS if needs_full_plotly(figures) else PLOTLY_GEO_JS,
+        geo_src=OUTLINE_JS,
+        style=(SCENES_STATIC / "scenes.css").read_text(encoding="utf-8"),
+        script=(SCENES_STATIC / "scenes.js").read_text(encoding="utf-8"),
+        controls_note=t("scene.keys"),
+    )
+
+
 def _is_full_date(value) -> bool:
     return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
 
@@ -361,7 +410,7 @@ def _plotly_to_html(nb) -> tuple[int, bool, bool]:
     """
     import plotly.io as pio
 
-    from ._figures import needs_full_plotly
+    from ._figures import PLOTLY_MIME, needs_full_plotly
     from ._html import render
 
     count, geo, full = 0, False, False
@@ -593,6 +642,14 @@ def plan(include_notebooks: bool = True, workdir: Path | None = None) -> list[Pa
             "When collective-defence clauses were invoked",
             "Invocations",
             _figure_page(_charts.invocations_chart, "Invocations of collective-defence clauses"),
+        )
+    )
+    pages.append(
+        Page(
+            "slideshow.html",
+            "Teacher mode: the course in scenes (→ ← to move, I for the index, B to blank)",
+            "Slideshow",
+            _slideshow_page,
         )
     )
     pages.append(

@@ -33,8 +33,8 @@ def render(template: str, **context: object) -> str:
 
 
 def render_macro(template: str, macro: str, /, **arguments: object) -> str:
-    """Call one macro of a template, e.g. ``render_macro("dashboard.html.j2", "notice", ...)``.
+    """Call one macro of a template, e.g. ``render_macro("scenes.html.j2", "notes", ...)``.
 
-    For the pieces of a page that a widget shows one at a time (the dashboard's panels).
+    For the pieces of a page that a widget shows one at a time (teacher mode's scenes).
     """
     return str(getattr(_environment().get_template(template).module, macro)(**arguments))

@@ -1,14 +1,15 @@
-"""`cstokit present`: the teacher dashboard, served by Voila on this machine.
+"""`cstokit present`: teacher mode, served by Voila with preheated kernels.
 
-Voila runs as an extension of a Jupyter server (not as the standalone `voila`
-command), so the kit's own server extension loads too and serves the map
-outline at <base_url>cstokit/geo/: the maps draw with no internet. The server
-uses the kit's Voila template (src/cstokit/jupyter_data/voila/templates/cstokit),
-which requests nothing outside the machine and shows no tracebacks.
+The server is standalone Voila (`_voila_app.PresentApp`) with a pool of kernels that have
+already run the dashboard notebook, so the first scene is on screen as soon as a page
+opens. The command prints its ready line only once the pool is warm. With ``--lan`` it
+serves the laptop's network address, prints it with a QR code, and each student's
+browser gets its own kernel, up to a cap.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import signal
@@ -18,22 +19,19 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import webbrowser
 from pathlib import Path
 
 DASHBOARD = "notebooks/teacher/dashboard.ipynb"
 JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter_data"
 TEMPLATE = "cstokit"
 STARTUP_TIMEOUT = 90.0
-# Only what the dashboard needs: Voila and the kit's outline route. No terminals, no
-# JupyterLab (so no news and no update checks), no language server.
-EXTENSIONS = {
-    "voila.server_extension": True,
-    "cstokit": True,
-    "jupyterlab": False,
-    "jupyter_lsp": False,
-    "notebook_shim": False,
-    "jupyter_server_terminals": False,
-}
+# Measured with `make bench` (benchmarks/load.py) on a 2-core, 24 GiB laptop: see the README.
+DEFAULT_CAP = 20
+POOL_LOCAL = 1  # one warm kernel: the teacher's own page
+POOL_LAN = 2  # two, so the first students in do not wait for a kernel to start
+# A kernel whose page was closed without saying so is stopped after this long unconnected.
+CULL_IDLE = 600
 
 
 def project_root() -> Path:
@@ -69,93 +67,154 @@ def choose_port(host: str, wanted: int, tries: int = 20) -> int:
         return sock.getsockname()[1]
 
 
-def server_command(host: str, port: int, root: Path, open_browser: bool, token: str) -> list[str]:
-    """The Jupyter server command line that serves the dashboard with Voila."""
+def lan_address() -> str | None:
+    """The address of this machine on its local network, or None when it has none.
+
+    Asks the OS which interface would carry a packet to a private address (a UDP
+    "connect" sends nothing), which is the address a classroom's devices can reach.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        try:
+            sock.connect(("10.255.255.255", 1))
+            address = sock.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+def serving_host(host: str, lan: bool) -> tuple[str, str, str | None]:
+    """(address to bind, address to print, a note) for ``--host`` and ``--lan``.
+
+    On a LAN the server listens on every interface and prints the network address; with
+    no network address it falls back to loopback and says so (the note).
+    """
+    if not lan:
+        return host, host, None
+    address = lan_address()
+    if address is None:
+        return (
+            "127.0.0.1",
+            "127.0.0.1",
+            "this computer has no network address (no Wi-Fi or cable connected?), so "
+            "students' devices cannot reach it; serving on 127.0.0.1 instead.",
+        )
+    return "0.0.0.0", address, None
+
+
+def server_command(
+    root: Path, bind: str, port: int, token: str, *, cap: int, pool: int
+) -> list[str]:
+    """The command line of the Voila server that serves the deck."""
     return [
         sys.executable,
         "-m",
-        "jupyter_server",
-        f"--ServerApp.ip={host}",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",  # the port was chosen above; never a silent other one
-        f"--ServerApp.root_dir={root}",
-        f"--ServerApp.default_url=/voila/render/{DASHBOARD}",
-        f"--ServerApp.open_browser={open_browser}",
-        f"--IdentityProvider.token={token}",
-        "--ServerApp.password=",
-        "--ServerApp.terminals_enabled=False",
-        *(f"--ServerApp.jpserver_extensions={name}={on}" for name, on in EXTENSIONS.items()),
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "cstokit._voila_app",
+        str(root / DASHBOARD),
+        f"--Voila.root_dir={root}",
+        f"--Voila.ip={bind}",
+        f"--Voila.port={port}",
+        "--Voila.port_retries=0",  # the port was chosen above; never a silent other one
+        "--Voila.open_browser=False",  # opened by this command once the pool is warm
+        f"--token={token}",
+        "--VoilaConfiguration.preheat_kernel=True",
+        f"--VoilaConfiguration.default_pool_size={pool}",
+        f"--PresentApp.cap={cap}",
         f"--VoilaConfiguration.template={TEMPLATE}",
         "--VoilaConfiguration.show_tracebacks=False",
-        "--VoilaConfiguration.allow_template_override=NO",
         "--VoilaConfiguration.theme=light",
-        # Voila's page would name MathJax 2 on cdnjs; with both unset (null) its front end
-        # ("null", as its front end reads them) it uses the MathJax 3 bundled in voila.js.
-        "--ServerApp.tornado_settings=mathjax_url=null",
-        "--ServerApp.tornado_settings=mathjax_config=null",
-        "--ServerApp.log_level=ERROR",  # a calm console; errors still show
-        # Jupyter refuses root unless told; classroom containers and Binder often run as root.
-        *(["--ServerApp.allow_root=True"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE}",
+        "--MappingKernelManager.cull_interval=60",
+        "--Voila.log_level=ERROR",  # a calm console; errors still show
     ]
 
 
-def server_env() -> dict[str, str]:
-    """The server's environment: the kit's Voila template on JUPYTER_PATH."""
+def server_env(join_url: str = "", cap: int = 0) -> dict[str, str]:
+    """The server's environment: the kit's Voila template on JUPYTER_PATH, and for the
+    dashboard's kernels the address students open and the cap.
+    """
     env = dict(os.environ)
     paths = [str(JUPYTER_DATA)] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
     env["JUPYTER_PATH"] = os.pathsep.join(paths)
     env.setdefault("PYTHONUNBUFFERED", "1")
+    env["CSTOKIT_JOIN_URL"] = join_url
+    env["CSTOKIT_VIEWER_CAP"] = str(cap)
     return env
 
 
-def _wait_ready(proc: subprocess.Popen, url: str, timeout: float) -> bool:
+def qr_text(url: str) -> str:
+    """The address as a QR code a terminal can show (two modules per character cell)."""
+    import io
+
+    import segno
+
+    out = io.StringIO()
+    segno.make(url, error="m").terminal(out=out, compact=True, border=2)
+    return out.getvalue()
+
+
+def _status(opener, url: str) -> dict | None:
+    try:
+        with opener.open(url, timeout=2) as response:
+            return json.loads(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+
+
+def _wait_ready(proc: subprocess.Popen, status_url: str, timeout: float) -> bool:
+    """Wait until the server answers and its pool of kernels has run the dashboard."""
     deadline = time.monotonic() + timeout
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             return False
-        try:
-            with opener.open(url, timeout=2) as response:
-                if response.status < 500:
-                    return True
-        except urllib.error.HTTPError as exc:
-            if exc.code < 500:
-                return True
-        except (urllib.error.URLError, OSError):
-            pass
-        time.sleep(0.2)
+        status = _status(opener, status_url)
+        if status and status.get("ready"):
+            return True
+        time.sleep(0.1)
     return False
 
 
-def present(host: str = "127.0.0.1", port: int = 8866, open_browser: bool = True) -> int:
-    """Serve the teacher dashboard until Ctrl+C; return the exit status."""
+def present(
+    host: str = "127.0.0.1",
+    port: int = 8866,
+    open_browser: bool = True,
+    *,
+    lan: bool = False,
+    cap: int = DEFAULT_CAP,
+    pool: int | None = None,
+) -> int:
+    """Serve teacher mode until Ctrl+C; return the exit status."""
     started = time.monotonic()
+    say = lambda message: print(f"cstokit present: {message}", flush=True)  # noqa: E731
     try:
         root = project_root()
     except FileNotFoundError as exc:
         print(f"cstokit present: {exc}", file=sys.stderr)
         return 2
+    if cap < 1:
+        print(f"cstokit present: --cap must be at least 1 (got {cap}).", file=sys.stderr)
+        return 2
+    host, shown, note = serving_host(host, lan)
+    if note:
+        say(note)
+        lan = False
     chosen = choose_port(host, port)
     if chosen != port:
-        print(
-            f"cstokit present: port {port} is in use on {host}; using port {chosen} instead.",
-            flush=True,
-        )
-    # Always a token, even on loopback: a Jupyter server runs code, and on a shared
-    # machine other accounts can reach 127.0.0.1 too. The printed address carries it.
-    token = secrets.token_urlsafe(24)
-    shown_host = f"[{host}]" if ":" in host else host
-    base = f"http://{shown_host}:{chosen}/"
-    if host in ("0.0.0.0", "::", ""):  # every interface: this machine opens it on loopback
-        base = f"http://127.0.0.1:{chosen}/"
+        say(f"port {port} is in use on {host}; using port {chosen} instead.")
+    # Always a token, even on loopback: on a shared machine other accounts can reach
+    # 127.0.0.1 too, and on a LAN it keeps out whoever has not been given the address.
+    token = secrets.token_urlsafe(16 if lan else 24)
+    shown = f"[{shown}]" if ":" in shown else shown
+    if shown in ("0.0.0.0", "::", ""):
+        shown = "127.0.0.1"
+    base = f"http://{shown}:{chosen}/"
     address = f"{base}?token={token}"
-    print(f"cstokit present: starting the dashboard (Voila) from {root / DASHBOARD} …", flush=True)
+    pool = pool if pool is not None else (POOL_LAN if lan else POOL_LOCAL)
+    say(f"starting teacher mode (Voila, {pool} warm kernel(s)) from {root / DASHBOARD} …")
     proc = subprocess.Popen(
-        server_command(host, chosen, root, open_browser, token),
+        server_command(root, host, chosen, token, cap=cap, pool=pool),
         cwd=root,
-        env=server_env(),
+        env=server_env(address if lan else "", cap),
         stdin=subprocess.DEVNULL,  # not a terminal: Ctrl+C stops at once, without a question
     )
 
@@ -163,8 +222,9 @@ def present(host: str = "127.0.0.1", port: int = 8866, open_browser: bool = True
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, _stop)
+    local = f"http://127.0.0.1:{chosen}/" if host in ("0.0.0.0", "127.0.0.1") else base
     try:
-        if not _wait_ready(proc, base + "login", STARTUP_TIMEOUT):
+        if not _wait_ready(proc, local + "cstokit/status", STARTUP_TIMEOUT):
             code = proc.poll()
             print(
                 "cstokit present: the server did not start"
@@ -173,15 +233,21 @@ def present(host: str = "127.0.0.1", port: int = 8866, open_browser: bool = True
                 file=sys.stderr,
             )
             return 1
-        print(
-            f"cstokit present: open {address} in a browser "
-            f"(ready after {time.monotonic() - started:.1f} s; the first map takes a few "
-            "seconds more). Press Ctrl+C here to stop.",
-            flush=True,
+        if lan:
+            print(qr_text(address), flush=True)
+            say(
+                f"students open {address} (or scan the code above); up to {cap} devices at "
+                "once, each with its own copy. Scene 0 shows the code to the class."
+            )
+        say(
+            f"open {address} in a browser (ready after {time.monotonic() - started:.1f} s). "
+            "Keys: → ← scenes, I index, B blank, F full screen. Press Ctrl+C here to stop."
         )
+        if open_browser:
+            webbrowser.open(address)
         return proc.wait()
     except KeyboardInterrupt:
-        print("cstokit present: stopping.", flush=True)
+        say("stopping.")
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -18,10 +18,17 @@ from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 
-from ._figures import KIT_MARK
+from ._figures import KIT_MARK, PLOTLY_MIME
 from ._geo import ROUTE, TOPOJSON_NAMES, outline_bytes
 
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+def send_outline(handler: web.RequestHandler, name: str) -> None:
+    """Answer a request for one of the outline's names (the same file under each)."""
+    if name not in TOPOJSON_NAMES:
+        raise web.HTTPError(404, f"cstokit serves only {', '.join(TOPOJSON_NAMES)}")
+    handler.set_header("Content-Type", "application/json; charset=utf-8")
+    handler.set_header("Cache-Control", "max-age=3600")
+    handler.finish(outline_bytes())
 
 
 class OutlineHandler(JupyterHandler):
@@ -29,11 +36,7 @@ class OutlineHandler(JupyterHandler):
 
     @allow_unauthenticated
     def get(self, name: str) -> None:  # noqa: D102
-        if name not in TOPOJSON_NAMES:
-            raise web.HTTPError(404, f"cstokit serves only {', '.join(TOPOJSON_NAMES)}")
-        self.set_header("Content-Type", "application/json; charset=utf-8")
-        self.set_header("Cache-Control", "max-age=3600")
-        self.finish(outline_bytes())
+        send_outline(self, name)
 
 
 def drop_kit_snapshots(model: dict, **kwargs) -> None:

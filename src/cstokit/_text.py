@@ -291,6 +291,18 @@ def t(key: str, language: str | None = None, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def long_date(day, language: str | None = None) -> str:
+    """A date as a class reads it aloud, from CLDR: "6 January 2022", "6 janvier 2022"."""
+    from babel.dates import format_date
+
+    from ._dates import to_date
+
+    locale = {"en": "en_GB", "fr": "fr_FR"}[language or _language]
+    return format_date(to_date(day), format="long", locale=locale)
+
+
 from ._strings_exercises import EXERCISE_STRINGS  # noqa: E402 - the exercises keep their strings apart
+from ._strings_scenes import SCENE_STRINGS  # noqa: E402 - and so do teacher mode's scenes
 
 STRINGS.update(EXERCISE_STRINGS)
+STRINGS.update(SCENE_STRINGS)

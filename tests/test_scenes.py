@@ -1,0 +1,134 @@
+"""Teacher mode's scenes, built without a browser: what each holds, and a scene that fails."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from cstokit import UnknownIdError
+from cstokit._data import load
+from cstokit._scenes import SCENES, build_scene, scene_keys, scene_spec
+from cstokit._text import LANGUAGES, STRINGS
+
+
+def test_scenes_follow_the_course():
+    assert scene_keys() == [
+        "timeline", "parties", "article", "contributions", "deployment",
+        "factcheck", "grid", "membership", "cases",
+    ]  # fmt: skip
+    lessons = [spec.lesson for spec in SCENES]
+    assert lessons == sorted(lessons), "scenes are grouped by lesson, in course order"
+    for spec in SCENES:
+        assert spec.title and spec.lesson_title
+
+
+@pytest.mark.parametrize("key", scene_keys())
+def test_every_scene_builds_with_its_sources(key):
+    scene = build_scene(key)
+    assert scene.error is None, scene.error
+    assert scene.figure is not None or scene.body
+    assert scene.source_ids, f"{key} names no source"
+    assert "sources:" in scene.notes or "source:" in scene.notes
+    if scene.figure is not None:
+        assert scene.figure.layout.height <= 590  # fits with the header and notes at 720 px
+
+
+def test_unknown_scene_lists_the_valid_ones():
+    with pytest.raises(UnknownIdError) as info:
+        scene_spec("timelime")
+    assert "timeline" in str(info.value) and "cases" in str(info.value)
+
+
+def test_a_scene_whose_data_is_missing_says_why_and_the_others_work(monkeypatch):
+    import cstokit._scenes
+    from cstokit import NoDataError
+
+    real = cstokit._scenes.load
+
+    def broken(name):
+        if name == "factcheck":
+            raise NoDataError("data/factcheck.csv is missing. Restore it with git.")
+        return real(name)
+
+    monkeypatch.setattr(cstokit._scenes, "load", broken)
+    scene = build_scene("factcheck")
+    assert scene.error and "factcheck.csv is missing" in scene.body
+    assert "other scenes still work" in scene.body and "Traceback" not in scene.body
+    assert build_scene("timeline").error is None
+
+
+def test_the_timeline_has_a_frame_per_phase_with_key_events_in_full():
+    body = build_scene("timeline").body
+    events = load("events").query("operation_id == 'csto_kaz_2022' and key == True")
+    assert body.count('class="cstokit-frame"') == events["phase"].nunique()
+    for text in events["text_en"]:
+        assert text in html.unescape(body)
+
+
+def test_the_factcheck_reveals_each_claim_in_the_articles_own_words():
+    body = build_scene("factcheck").body
+    claims = load("factcheck")
+    assert body.count('class="cstokit-frame"') == len(claims)
+    assert body.count("cstokit-reveal cstokit-verdict") == len(claims)
+    for row in claims.itertuples():
+        assert row.quote_fr in html.unescape(body)  # exact, non-breaking spaces included
+    assert "as of 9 January 2022" in body
+
+
+def test_the_article_scene_sets_the_wording_in_force_beside_1992():
+    body = build_scene("article").body
+    assert "Protocol on amendments" in body and "Tashkent, 15 May 1992" in body
+    assert 'lang="ru"' in body  # the authentic 1992 text
+    both = build_scene("article", language="all").body
+    assert both.count("cstokit-article-pair cstokit-frame") == 2  # Russian, then English
+
+
+def test_the_grid_shows_the_kits_reading_with_its_deciding_words():
+    from cstokit._exercises import exercise
+
+    body = build_scene("grid").body
+    assert body.count('<tr class="cstokit-reveal') == 6
+    key = exercise("treaty_grid").key("nato")
+    assert key["trigger"]["words"] in html.unescape(body)
+    assert "extension" in body
+
+
+def test_the_join_scene_shows_the_address_as_a_qr_code():
+    scene = build_scene("join", url="http://192.168.1.20:8866/?token=abc", cap=20)
+    assert "<svg" in scene.body and "192.168.1.20:8866" in scene.body and "up to 20" in scene.body
+    assert "--lan" in build_scene("join").body
+
+
+def test_every_scene_string_is_in_both_languages():
+    keys = [k for k in STRINGS if k.startswith("scene.")]
+    assert len(keys) > 40
+    for key in keys:
+        for language in LANGUAGES:
+            assert STRINGS[key].get(language), f"{key} has no {language}"
+        placeholders = {lang: set(re.findall(r"{(\w+)}", STRINGS[key][lang])) for lang in LANGUAGES}
+        assert len(set(map(frozenset, placeholders.values()))) == 1, key
+
+
+def test_the_deck_builds_only_its_first_scene_and_follows_its_controls(monkeypatch):
+    pytest.importorskip("ipywidgets")
+    import IPython.display
+
+    from cstokit._dashboard import Deck
+
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: None)
+    deck = Deck(join_url="", cap=20)
+    assert [v.spec.key for v in deck.views] == scene_keys()
+    assert deck.views[0].built is not None
+    assert all(v.built is None for v in deck.views[1:])
+    parties = deck.view("parties")
+    parties.render()
+    assert "Collective Security Treaty" in parties.built.figure.layout.title.text
+    parties.treaty.value = "nato"
+    assert "North Atlantic" in parties.built.figure.layout.title.text
+    article = deck.view("article")
+    article.language.value = "en"
+    assert 'lang="ru"' not in article.built.body
+    with_join = Deck(join_url="http://10.0.0.2:8866/?token=x", cap=5)
+    assert with_join.views[0].spec.key == "join" and "<svg" in with_join.views[0].built.body
