@@ -81,6 +81,7 @@ worksheets: venv-test browser
 bench: venv-test data-extra browser
 	@$(VPY) benchmarks/run.py
 	@$(VPY) benchmarks/screens.py
+	@$(VPY) benchmarks/present.py
 
 data: data-extra
 	@$(VPY) data/build_countries.py

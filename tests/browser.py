@@ -125,6 +125,12 @@ SCENE_PROBLEMS = """() => {
 }"""
 
 DECK_SCENE = "() => document.documentElement.getAttribute('data-cstokit-scene')"
+# Teacher mode paints a cover (its first scene, written by the server) before the widgets
+# arrive; the deck is live once the cover has given way.
+DECK_LIVE = (
+    "() => !document.querySelector('.cstokit-cover') && "
+    "!!document.documentElement.getAttribute('data-cstokit-scene')"
+)
 # A scene is drawn when its figure (if it has one) has its plot, and its body is not "Drawing…".
 SCENE_DRAWN = """() => {
   const scene = document.querySelector('.cstokit-scene.cstokit-current');
@@ -135,3 +141,30 @@ SCENE_DRAWN = """() => {
       !figure.querySelector('.main-svg')) return false;
   return true;
 }"""
+
+
+def step_through_deck(page, size: str, last: str = "9") -> list[str]:
+    """Press → from the first scene to the last step of the last; the problems at each step."""
+    problems = []
+    page.keyboard.press("Home")
+    seen = []
+    for _ in range(80):
+        scene = page.evaluate(DECK_SCENE)
+        page.wait_for_function(SCENE_DRAWN, timeout=90_000)
+        page.wait_for_timeout(150)
+        found = page.evaluate(SCENE_PROBLEMS)
+        problems += [f"{size} scene {scene}: {p}" for p in found]
+        seen.append(scene)
+        before = page.evaluate(
+            "() => document.querySelector('.cstokit-scene.cstokit-current').innerHTML.length + ':' + document.querySelectorAll('.cstokit-shown, .cstokit-frame.cstokit-current').length + ':' + location.hash"
+        )
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(60)
+        after = page.evaluate(
+            "() => document.querySelector('.cstokit-scene.cstokit-current').innerHTML.length + ':' + document.querySelectorAll('.cstokit-shown, .cstokit-frame.cstokit-current').length + ':' + location.hash"
+        )
+        if scene == last and before == after:
+            break
+    assert seen[0] == "1" and seen[-1] == last, seen
+    assert len(set(seen)) == int(last) and len(seen) > 30, seen  # frames and reveals were stepped
+    return problems

@@ -157,6 +157,21 @@ class Deck:
         self.root = w.VBox([strings, *(v.root for v in self.views)], layout=w.Layout(width="100%"))
         self.root.add_class("cstokit-deck")
 
+    def cover(self) -> str:
+        """The first scene as plain HTML, for the server to write into the page (see the
+        kit's Voila template): it paints before Voila's scripts and widgets have loaded.
+        """
+        first = self.views[0]
+        scene = first.built
+        return render_macro(
+            "scenes.html.j2",
+            "cover",
+            head=first.head.value,
+            body=scene.body,
+            notes=scene.notes,
+            key=first.spec.key,
+        )
+
     def view(self, key: str) -> SceneView:
         for view in self.views:
             if view.spec.key == key:
@@ -173,7 +188,12 @@ def _attr(text: str) -> str:
 def dashboard(join_url: str | None = None, cap: int | None = None):
     """Build teacher mode's deck and return its root widget (display it, or let Voila show it)."""
     try:
-        return Deck(join_url=join_url, cap=cap).root
+        deck = Deck(join_url=join_url, cap=cap)
+        if os.environ.get("VOILA_BASE_URL") is not None:  # served by Voila, not in JupyterLab
+            from IPython.display import display
+
+            display({"text/html": deck.cover()}, raw=True, metadata={"cstokit": "cover"})
+        return deck.root
     except Exception as exc:  # noqa: BLE001
         import ipywidgets as w
 

@@ -14,6 +14,7 @@
   "use strict";
   var deck = null, scenes = [], current = -1, frame = 0, digits = "", digitTimer = null;
   var index = null, blank = null;
+  var requested = parseInt((location.hash || "").slice(1), 10);  // a scene asked for by address
 
   function $all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
   function head(scene) { return scene.querySelector(".cstokit-scene-head"); }
@@ -211,23 +212,39 @@
   }
 
   function collect() {
-    deck = document.querySelector(".cstokit-deck");
-    if (!deck) return;
-    var found = $all(deck, ".cstokit-scene").filter(head);
-    if (found.length === scenes.length) return;
-    var was = scenes[current];
-    scenes = found;
-    if (!deck.classList.contains("cstokit-ready")) {
-      deck.classList.add("cstokit-ready");
-      document.documentElement.classList.add("cstokit-deck-on");
-      var wanted = parseInt((location.hash || "").slice(1), 10), first = 0;
-      scenes.forEach(function (scene, k) { if (number(scene) === wanted) first = k; });
-      current = -1;
-      show(first);
-    } else {
-      current = Math.max(0, scenes.indexOf(was));
-      if (index) renderIndex();
+    // Teacher mode's page opens on a cover: its first scene, written into the page by the
+    // server so it paints at once. It gives way when the live scene of that number arrives.
+    var decks = $all(document, ".cstokit-deck");
+    var cover = decks.filter(function (d) { return d.classList.contains("cstokit-cover"); })[0];
+    var live = decks.filter(function (d) { return !d.classList.contains("cstokit-cover"); })[0];
+    if (cover && live) {
+      var n = number(cover.querySelector(".cstokit-scene"));
+      if ($all(live, ".cstokit-scene").filter(head).some(function (s) { return number(s) === n; })) {
+        cover.parentNode.removeChild(cover);
+        cover = null;
+      }
     }
+    var next = cover || live;
+    if (!next) return;
+    var found = $all(next, ".cstokit-scene").filter(head);
+    if (next === deck && found.length === scenes.length) return;
+    var was = scenes[current] ? number(scenes[current]) : NaN;
+    var fromCover = !deck || deck.classList.contains("cstokit-cover");
+    deck = next;
+    scenes = found;
+    if (!scenes.length) return;
+    deck.classList.add("cstokit-ready");
+    document.documentElement.classList.add("cstokit-deck-on");
+    if (fromCover && !isNaN(requested) && !deck.classList.contains("cstokit-cover")) {
+      was = requested;
+      requested = NaN;
+    } else if (isNaN(was)) {
+      was = requested;
+    }
+    var k = 0;
+    scenes.forEach(function (scene, i) { if (number(scene) === was) k = i; });
+    current = -1;
+    show(k);
   }
 
   document.addEventListener("keydown", onKey, true);
