@@ -6,9 +6,10 @@
 - **Screens.** Every scene at 1280×720, saved as benchmarks/screens/scene-<n>-<key>.png (the
   fact-check with its first verdict shown, the grid with every row shown).
 - **Viewers.** N simulated viewers open the deck at once on loopback: each fetches the page
-  (Voila runs the dashboard in a kernel for it) and opens its kernel's websocket as the
-  page does, up to the kernel's first reply. The time to that reply is the server's share
-  of "time to the first scene"; a browser adds its own paint, measured alone above.
+  (Voila runs the dashboard in a kernel for it, or hands it a warm one) and opens its
+  kernel's websocket as the page does, up to the kernel's first reply. The page holds the
+  first scene, so its arrival is when a browser can paint it; the reply is when the scene's
+  controls and the other scenes can work. A browser adds its own paint, measured alone above.
   Kernel memory is each kernel process's resident set, read from psutil.
 
 Numbers are written to benchmarks/results.json under "present"; nothing is asserted.
@@ -141,6 +142,7 @@ async def _viewer(url: str) -> float:
     start = time.monotonic()
     client = AsyncHTTPClient(max_clients=64)
     response = await client.fetch(HTTPRequest(url, request_timeout=600, connect_timeout=60))
+    fetched = time.monotonic() - start
     page = response.body.decode("utf-8")
     kernel = re.search(r'"kernelId": "([0-9a-f-]+)"', page).group(1)
     cookies = "; ".join(c.split(";")[0] for c in response.headers.get_list("Set-Cookie"))
@@ -161,7 +163,7 @@ async def _viewer(url: str) -> float:
         if isinstance(reply, str) and '"kernel_info_reply"' in reply:
             break
     ws.close()
-    return time.monotonic() - start
+    return time.monotonic() - start, fetched
 
 
 def _kernel_memory(server: Server) -> list[float]:
@@ -190,13 +192,18 @@ def viewers(counts=(10, 20, 30), pool: int = 2) -> dict:
                 return await asyncio.gather(*(_viewer(url) for _ in range(n)))
 
             started = time.monotonic()
-            times = sorted(asyncio.run(crowd()))
+            both = asyncio.run(crowd())
+            live = sorted(t for t, _ in both)
+            page = sorted(f for _, f in both)
             wall = time.monotonic() - started
             memory = _kernel_memory(server)
             results[str(n)] = {
-                "first_scene_median_s": round(statistics.median(times), 1),
-                "first_scene_p90_s": round(times[int(0.9 * (n - 1))], 1),
-                "first_scene_max_s": round(times[-1], 1),
+                # The page holds the first scene (the cover): a browser paints it on arrival.
+                "first_scene_median_s": round(statistics.median(page), 1),
+                "first_scene_max_s": round(page[-1], 1),
+                # The kernel answers on its websocket: the controls and other scenes work.
+                "live_median_s": round(statistics.median(live), 1),
+                "live_max_s": round(live[-1], 1),
                 "all_served_s": round(wall, 1),
                 "kernels": len(memory),
                 "kernel_rss_mib_median": round(statistics.median(memory), 0),

@@ -99,7 +99,8 @@ def test_export_folder(exported):
         assert f"{kind}.html" in pages
     for kind in ("contributions-csto_kaz_2022", "timeline-csto_kaz_2022", "invocations"):
         assert f"{kind}.html" in pages
-    assert {"articles.html", "notebook-01_maps.html", "notebook-teacher-guide.html"} <= set(pages)
+    assert {"articles.html", "slideshow.html", "notebook-01_maps.html"} <= set(pages)
+    assert "notebook-teacher-guide.html" in pages
     assert "notebook-teacher-dashboard.html" not in pages
     assert "An interactive control was here" in (out / "notebook-01_maps.html").read_text()
     index = (out / "index.html").read_text()

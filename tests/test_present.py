@@ -233,3 +233,46 @@ def test_presenter_keys_and_controls(deck_server):
         page.wait_for_function(f"({MAP_TITLE})().includes('North Atlantic')", timeout=60_000)
         assert page.errors == []
     assert log.outside == [], log.outside
+
+
+@pytest.mark.slow
+def test_a_page_kernel_takes_widget_messages_but_no_code(deck_server, tmp_path):
+    """What --lan relies on: a student's browser cannot run code on the teacher's laptop."""
+    import asyncio
+    import json
+
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    url = deck_server.wait_ready()
+    marker = tmp_path / "ran"
+
+    def message(msg_type, content):
+        header = {"msg_id": msg_type, "username": "t", "session": "t", "msg_type": msg_type,
+                  "version": "5.3", "date": ""}  # fmt: skip
+        return json.dumps({"header": header, "parent_header": {}, "metadata": {},
+                           "content": content, "channel": "shell", "buffers": []})  # fmt: skip
+
+    async def attempt():
+        page = (await AsyncHTTPClient().fetch(url, request_timeout=120)).body.decode()
+        kernel = re.search(r'"kernelId": "([0-9a-f-]+)"', page).group(1)
+        base, token = url.split("?")[0].rstrip("/"), url.split("token=")[1]
+        ws = await websocket_connect(
+            base.replace("http", "ws", 1) + f"/api/kernels/{kernel}/channels?token={token}"
+        )
+        code = f"open({str(marker)!r}, 'w').write('x')"
+        await ws.write_message(message("execute_request", {"code": code, "silent": False}))
+        await ws.write_message(message("kernel_info_request", {}))
+        replies = []
+        while True:
+            reply = json.loads(await asyncio.wait_for(ws.read_message(), 60))
+            replies.append(reply["msg_type"])
+            if reply["msg_type"] == "kernel_info_reply":
+                break
+        await asyncio.sleep(1)
+        ws.close()
+        return replies
+
+    replies = asyncio.run(attempt())
+    assert "execute_reply" not in replies and "execute_input" not in replies, replies
+    assert not marker.exists()
