@@ -132,3 +132,34 @@ def test_the_deck_builds_only_its_first_scene_and_follows_its_controls(monkeypat
     assert 'lang="ru"' not in article.built.body
     with_join = Deck(join_url="http://10.0.0.2:8866/?token=x", cap=5)
     assert with_join.views[0].spec.key == "join" and "<svg" in with_join.views[0].built.body
+
+
+def test_kernels_of_one_server_share_the_scenes_they_build(monkeypatch, tmp_path):
+    pytest.importorskip("ipywidgets")
+    import IPython.display
+
+    import cstokit._scenes
+    from cstokit._dashboard import CACHE_ENV, Deck
+
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: None)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    first = Deck(join_url="", cap=20).view("cases")
+    first.render()
+    shared = list(tmp_path.glob("cases-*.json"))
+    assert len(shared) == 1 and '"application/vnd.plotly.v1+json"' in shared[0].read_text()
+
+    def not_again(*_a, **_k):
+        raise AssertionError("a shared scene was built again")
+
+    monkeypatch.setattr(cstokit._scenes, "build_scene", not_again)
+    second = Deck(join_url="", cap=20).view("cases")
+    second.render()
+    assert second.notes.value == first.notes.value
+    # Another choice of a control is another scene; a damaged entry is built again.
+    shared[0].write_text("{not json", encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setattr(IPython.display, "display", lambda *a, **k: None)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    third = Deck(join_url="", cap=20).view("cases")
+    third.render()
+    assert third.built.source_ids  # built afresh from data/

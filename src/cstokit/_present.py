@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -128,9 +130,9 @@ def server_command(
     ]
 
 
-def server_env(join_url: str = "", cap: int = 0) -> dict[str, str]:
+def server_env(join_url: str = "", cap: int = 0, cache: str = "") -> dict[str, str]:
     """The server's environment: the kit's Voila template on JUPYTER_PATH, and for the
-    dashboard's kernels the address students open and the cap.
+    dashboard's kernels the address students open, the cap and the shared scene folder.
     """
     env = dict(os.environ)
     paths = [str(JUPYTER_DATA)] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p]
@@ -138,6 +140,7 @@ def server_env(join_url: str = "", cap: int = 0) -> dict[str, str]:
     env.setdefault("PYTHONUNBUFFERED", "1")
     env["CSTOKIT_JOIN_URL"] = join_url
     env["CSTOKIT_VIEWER_CAP"] = str(cap)
+    env["CSTOKIT_SCENE_CACHE"] = cache
     return env
 
 
@@ -211,10 +214,12 @@ def present(
     address = f"{base}?token={token}"
     pool = pool if pool is not None else (POOL_LAN if lan else POOL_LOCAL)
     say(f"starting teacher mode (Voila, {pool} warm kernel(s)) from {root / DASHBOARD} …")
+    # The kernels of this server share the scenes they build (see _dashboard.py).
+    cache = tempfile.mkdtemp(prefix="cstokit-scenes-")
     proc = subprocess.Popen(
         server_command(root, host, chosen, token, cap=cap, pool=pool),
         cwd=root,
-        env=server_env(address if lan else "", cap),
+        env=server_env(address if lan else "", cap, cache),
         stdin=subprocess.DEVNULL,  # not a terminal: Ctrl+C stops at once, without a question
     )
 
@@ -258,3 +263,4 @@ def present(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+        shutil.rmtree(cache, ignore_errors=True)
