@@ -241,7 +241,7 @@ def test_a_page_kernel_takes_widget_messages_but_no_code(deck_server, tmp_path):
     import asyncio
     import json
 
-    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+    from tornado.httpclient import AsyncHTTPClient
     from tornado.websocket import websocket_connect
 
     url = deck_server.wait_ready()
