@@ -297,3 +297,29 @@ def test_a_figure_in_a_notebook_shows_its_caption_and_one_line_of_sources(monkey
     # One line (how many sources, of which kinds); the full list one click away.
     summary = fig.sources().summary
     assert f"<summary>{summary}</summary>" in notes and notes.count("<li>") == len(fig.sources())
+
+
+def test_a_regional_map_paints_its_ocean_as_background_and_a_world_map_keeps_the_layer():
+    """The ocean layer is a third of a map's drawing time; where the frame lies on the globe
+    a background of the same colour draws the same picture (measured for issue 11)."""
+    import cstokit
+    from cstokit._layout import box_inside_globe
+
+    regional = cstokit.member_map("cst", "2022-01-06").layout.geo
+    assert regional.showocean is False and regional.bgcolor == regional.oceancolor
+    world = cstokit.member_map("teu", "2024-01-01", region="world").layout.geo
+    assert world.showocean is not False
+    assert box_inside_globe("mercator", (40, 90), (30, 60))
+    assert not box_inside_globe("natural earth", (-180, 180), (-60, 85))
+    assert not box_inside_globe("orthographic", (0, 10), (0, 10))
+
+
+def test_exported_figure_pages_defer_plotly_and_draw_after_it():
+    import cstokit
+    from cstokit._figures import to_standalone_html
+
+    page = to_standalone_html(
+        cstokit.member_map("cst", "2022-01-06"), plotlyjs="assets/p.js", geo="assets/o.js"
+    )
+    assert '<script charset="utf-8" src="assets/p.js" defer></script>' in page
+    assert "document.addEventListener('DOMContentLoaded'" in page

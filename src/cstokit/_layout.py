@@ -166,6 +166,31 @@ def _natural_earth(lam: float, phi: float) -> tuple[float, float]:
     return x, y
 
 
+def box_inside_globe(
+    projection: str | None, lon_range: tuple[float, float], lat_range: tuple[float, float]
+) -> bool:
+    """Whether every point of a lon/lat box's drawn frame lies on the globe.
+
+    plotly.js frames such a view by the projected box's bounds. In "mercator" the box is
+    the frame. In "natural earth", centred on the box's middle longitude, the frame's
+    corners reach past the box's side meridians (widest at the parallel nearest the
+    equator): they stay on the globe while that width fits within the antimeridian at
+    the box's top and bottom latitudes (with a margin of 2 %).
+    """
+    (lon0, lon1), (lat0, lat1) = lon_range, lat_range
+    if not (-180 <= lon0 < lon1 <= 180 and -90 <= lat0 < lat1 <= 90):
+        return False
+    if projection == "mercator":
+        return -85 < lat0 and lat1 < 85
+    if projection != "natural earth":
+        return False
+    half = math.radians(lon1 - lon0) / 2
+    phi0, phi1 = math.radians(lat0), math.radians(lat1)
+    widest = 0.0 if phi0 <= 0 <= phi1 else min(phi0, phi1, key=abs)
+    frame_half_width = _natural_earth(half, widest)[0]
+    return all(frame_half_width <= 0.98 * _natural_earth(math.pi, phi)[0] for phi in (phi0, phi1))
+
+
 def natural_earth_aspect(lon_range: tuple[float, float], lat_range: tuple[float, float]) -> float:
     """Width / height of a lon/lat box as plotly.js draws it in "natural earth".
 
