@@ -112,8 +112,8 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     "scene.factcheck.kind.image": {"en": "an image", "fr": "une image"},
     "scene.factcheck.later": {"en": "Learned later", "fr": "Appris plus tard"},
     "scene.factcheck.from": {
-        "en": "Quoted from {site}, {date}; the kit's English rendering below.",
-        "fr": "Cité d'après {site}, {date} ; traduction anglaise du kit dessous.",
+        "en": "Quoted from {site}, {date}; the English above is the kit's rendering.",
+        "fr": "Cité d'après {site}, {date} ; l'anglais ci-dessus est la traduction du kit.",
     },
     "scene.grid.treaty": {"en": "Treaty", "fr": "Traité"},
     "scene.grid.extension": {"en": "extension", "fr": "approfondissement"},
