@@ -32,7 +32,7 @@ def test_every_scene_builds_with_its_sources(key):
     assert scene.source_ids, f"{key} names no source"
     assert "sources:" in scene.notes or "source:" in scene.notes
     if scene.figure is not None:
-        assert scene.figure.layout.height <= 590  # fits with the header and notes at 720 px
+        assert scene.figure.layout.height <= 620  # fits with the header and notes at 720 px
 
 
 def test_unknown_scene_lists_the_valid_ones():
@@ -72,24 +72,34 @@ def test_the_factcheck_reveals_each_claim_in_the_articles_own_words():
     claims = load("factcheck")
     assert body.count('class="cstokit-frame"') == len(claims)
     assert body.count("cstokit-reveal cstokit-verdict") == len(claims)
+    # What was learned later is a step of its own, after the verdict.
+    assert body.count("cstokit-reveal cstokit-later") == claims["later_en"].notna().sum()
     for row in claims.itertuples():
         assert row.quote_fr in html.unescape(body)  # exact, non-breaking spaces included
-    assert "as of 9 January 2022" in body
+    assert "on what was known by 9 January 2022" in html.unescape(body)
 
 
 def test_the_article_scene_sets_the_wording_in_force_beside_1992():
-    body = build_scene("article").body
+    body = html.unescape(build_scene("article").body)
     assert "Protocol on amendments" in body and "Tashkent, 15 May 1992" in body
-    assert 'lang="ru"' in body  # the authentic 1992 text
+    # Each column says whose text it is; two English translators are flagged as such.
+    assert "the CSTO's own translation. The authentic text is Russian." in body
+    assert "the kit's translation of the Russian original" in body
+    assert "by different translators" in body
+    assert "The kit's copy stops here" in body  # the 2010 wording is held in part
+    russian = html.unescape(build_scene("article", language="ru").body)
+    assert 'lang="ru"' in russian and "Russian: the authentic text." in russian
     both = build_scene("article", language="all").body
-    assert both.count("cstokit-article-pair cstokit-frame") == 2  # Russian, then English
+    assert both.count("cstokit-article-variant cstokit-frame") == 2  # English, then Russian
 
 
 def test_the_grid_shows_the_kits_reading_with_its_deciding_words():
     from cstokit._exercises import exercise
 
-    body = build_scene("grid").body
+    body = html.unescape(build_scene("grid").body)
     assert body.count('<tr class="cstokit-reveal') == 6
+    assert "NATO · Art. 5" in body and "Rio Treaty · Art. 3(1)" in body and "OAS" not in body
+    assert "The kit's reading of each clause" in body
     key = exercise("treaty_grid").key("nato")
     assert key["trigger"]["words"] in html.unescape(body)
     assert "extension" in body
@@ -128,8 +138,10 @@ def test_the_deck_builds_only_its_first_scene_and_follows_its_controls(monkeypat
     parties.treaty.value = "nato"
     assert "North Atlantic" in parties.built.figure.layout.title.text
     article = deck.view("article")
-    article.language.value = "en"
+    article.render()
     assert 'lang="ru"' not in article.built.body
+    article.language.value = "ru"
+    assert 'lang="ru"' in article.built.body
     with_join = Deck(join_url="http://10.0.0.2:8866/?token=x", cap=5)
     assert with_join.views[0].spec.key == "join" and "<svg" in with_join.views[0].built.body
 

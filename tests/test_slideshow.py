@@ -68,6 +68,10 @@ def test_the_slideshow_answers_the_same_keys(slideshow):
         assert not verdict.is_visible()
         page.keyboard.press("ArrowRight")
         assert verdict.is_visible()
+        later = page.locator(".cstokit-current .cstokit-frame.cstokit-current .cstokit-later")
+        assert not later.is_visible()  # what was learned later comes after the verdict
+        page.keyboard.press("ArrowRight")
+        assert later.is_visible()
         page.keyboard.press("ArrowRight")
         assert (
             "Claim 2 of 11"
@@ -79,11 +83,10 @@ def test_the_slideshow_answers_the_same_keys(slideshow):
         page.keyboard.press("Enter")
         assert page.evaluate(DECK_SCENE) == "3"
         # The article's two languages are frames here (teacher mode has a control instead).
+        russian = ".cstokit-current .cstokit-article-variant.cstokit-current [lang=ru]"
+        assert page.locator(russian).count() == 1  # the authentic 1992 text first
         page.keyboard.press("ArrowRight")
-        assert (
-            page.locator(".cstokit-current .cstokit-article-pair.cstokit-current [lang=ru]").count()
-            == 0
-        )
+        assert page.locator(russian).count() == 0
         page.keyboard.press("i")
         assert page.locator(".cstokit-index.cstokit-open li").count() == 9
         page.locator(".cstokit-index li[data-n='5']").click()

@@ -144,8 +144,8 @@ class SceneView:
             out.append(self.date)
         if "language" in self.spec.controls:
             self.language = w.ToggleButtons(
-                options=[("Русский", "ru"), ("English", "en")],
-                value=self.options.get("language", "ru"),
+                options=[("English", "en"), ("Русский", "ru")],
+                value=self.options.get("language", "en"),
                 description=t("scene.article.language"),
                 style={"button_width": "auto", "description_width": "initial"},
             )

@@ -20,18 +20,22 @@ from dataclasses import dataclass, field
 from ._data import load
 from ._errors import CstokitError, UnknownIdError
 from ._html import render_macro
-from ._text import long_date, t
+from ._text import STRINGS, long_date, t
 
 log = logging.getLogger("cstokit.scenes")
 
 OPERATION = "csto_kaz_2022"
 PARTIES_DATE = dt.date(2022, 1, 6)  # the day the CSTO's Collective Security Council decided
-ANIMATION = (("nato", "warsaw_pact"), 1949, 2025, 4)
+# Every year, so the years that matter (1955, 1991, 1999) each have their frame.
+ANIMATION = (("nato", "warsaw_pact"), 1949, 2025, 1)
 GRID_TREATIES = ("nato", "cst", "anzus", "teu")  # the in-class grid of lesson 02
 GRID_EXTENSION = ("rio", "seato")  # its extension rows
-# At 1280×720 the scene's header, a two-line caption and the sources line take about 130 px
-# (kit maps are 620 px tall: they lose a little margin, not their fit to the frame).
-MAX_FIGURE_HEIGHT = 590
+# A grid row is named by its treaty (the Rio Treaty's parties are not the OAS's members).
+GRID_NAMES = {"cst": "CST", "teu": "TEU", "rio": "Rio Treaty", "seato": "SEATO (Manila Pact)"}
+# At 1280×720 the scene's header and its sources line take about 90 px, which leaves the
+# 620 px the kit's maps are laid out for (their labels are placed for that frame). A
+# figure's caption is therefore one click away, with its sources, not under it.
+MAX_FIGURE_HEIGHT = 620
 
 
 @dataclass(frozen=True)
@@ -65,16 +69,23 @@ class Scene:
 
 
 def _notes(fig=None, *, caption: str = "", source_ids=()) -> str:
+    """The sources line under a scene; a figure's caption goes with its sources, one click away."""
     from ._sources import cite_compact
 
+    hidden = ""
     if fig is not None:
         refs = fig.sources()
         drawn = {a.text for a in fig.layout.annotations}
-        caption = caption or (fig.caption if fig.caption not in drawn else "")
+        hidden = fig.caption if fig.caption not in drawn else ""
     else:
         refs = cite_compact(list(source_ids))
     return render_macro(
-        "scenes.html.j2", "notes", caption=caption, lines=list(refs), summary=refs.summary
+        "scenes.html.j2",
+        "notes",
+        caption=caption,
+        hidden_caption=hidden,
+        lines=list(refs),
+        summary=refs.summary,
     )
 
 
@@ -140,11 +151,12 @@ def _parties(treaty: str = "cst", date: dt.date | str = PARTIES_DATE, **_) -> Sc
     return _figure_scene("parties", member_map(treaty, date))
 
 
-def _article(language: str = "ru", **_) -> Scene:
+def _article(language: str = "en", **_) -> Scene:
     """Article 4 in the wording in force on the day of the decision, beside the 1992 wording.
 
-    ``language`` is the 1992 wording's language (the Russian is authentic, the English the
-    kit's translation); ``"all"`` gives one frame per language, for the static slideshow.
+    ``language`` is the language shown (the 2010 wording is held only in the CSTO's English,
+    the 1992 one in the authentic Russian and the kit's English); ``"all"`` gives one frame
+    per language, for the static slideshow. Each column says whose text it is.
     """
     from ._sources import split_ids
     from ._treaties import article, languages_on
@@ -161,6 +173,7 @@ def _article(language: str = "ru", **_) -> Scene:
         ):
             held = languages_on("cst", "4", day)
             chosen = lang if lang in held else held[0]
+            text = article("cst", "4", chosen, at=day)
             note = (
                 None
                 if chosen == lang
@@ -170,13 +183,27 @@ def _article(language: str = "ru", **_) -> Scene:
                     shown=_language_name(chosen),
                 )
             )
+            whose = f"scene.article.{text.version}"
+            if text.version == "original":
+                whose = "scene.article.authentic"
             columns.append(
-                dict(heading=heading, text=article("cst", "4", chosen, at=day), note=note)
+                dict(
+                    heading=heading,
+                    text=text,
+                    note=note,
+                    whose=t(whose) if whose in STRINGS else "",
+                    partial=t("scene.article.partial"),
+                )
             )
-        variants.append(columns)
+        both_english = all(c["text"].language == "en" for c in columns)
+        variants.append(
+            dict(columns=columns, note=t("scene.article.two_translators") if both_english else "")
+        )
     body = render_macro("scenes.html.j2", "article_pair", variants=variants)
     ids = list(
-        dict.fromkeys(i for v in variants for c in v for i in split_ids(c["text"].source_id))
+        dict.fromkeys(
+            i for v in variants for c in v["columns"] for i in split_ids(c["text"].source_id)
+        )
     )
     return Scene("article", body=body, notes=_notes(source_ids=ids), source_ids=ids)
 
@@ -237,6 +264,7 @@ def _factcheck(**_) -> Scene:
 
 def _grid(**_) -> Scene:
     """The model comparison grid, a row revealed at a time; a cell shows its deciding words."""
+    from ._exercise_grid import _grid_row
     from ._exercises import exercise
     from ._members import treaty_row
 
@@ -253,9 +281,15 @@ def _grid(**_) -> Scene:
                 cell = key[column]
                 cells.append(dict(label=ex._label(tid, column, cell["value"]), words=cell["words"]))
                 ids += [s for s in cell["sources"] if isinstance(s, str)]
+            defence = _grid_row(tid, "defence")
+            short = GRID_NAMES.get(tid, name)
+            name = short
+            if defence is not None:
+                name = f"{short} · {t('exercise.grid.article', article=defence['article'])}"
             rows.append(
                 dict(
                     name=name,
+                    short=short,
                     treaty=treaty_row(tid)["name_en"],
                     cells=cells,
                     extension=extension,
@@ -269,6 +303,7 @@ def _grid(**_) -> Scene:
         extension=t("scene.grid.extension"),
         hint=t("scene.evidence_hint"),
         treaty=t("scene.grid.treaty"),
+        reading=t("scene.grid.reading"),
     )
     from ._sources import split_ids
 

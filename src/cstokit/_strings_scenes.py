@@ -95,16 +95,40 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     "scene.parties.treaty": {"en": "Treaty", "fr": "Traité"},
     "scene.parties.date": {"en": "Date", "fr": "Date"},
     "scene.article.in_force": {"en": "In force on {date}", "fr": "En vigueur le {date}"},
+    "scene.article.language": {"en": "Language", "fr": "Langue"},
+    "scene.article.partial": {
+        "en": "The kit's copy stops here: the rest of this wording is not held, so this scene "
+        "cannot show what it says after these words.",
+        "fr": "La copie du kit s'arrête ici : le reste de cette rédaction n'est pas détenu, "
+        "cette scène ne peut donc pas montrer ce qu'elle dit après ces mots.",
+    },
+    "scene.article.translation-csto": {
+        "en": "English: the CSTO's own translation. The authentic text is Russian.",
+        "fr": "Anglais : traduction de l'OTSC elle-même. Le texte authentique est le russe.",
+    },
+    "scene.article.kit-translation-of-original": {
+        "en": "English: the kit's translation of the Russian original (the authentic text).",
+        "fr": "Anglais : traduction par le kit de l'original russe (le texte authentique).",
+    },
     "scene.article.original": {"en": "As signed in 1992", "fr": "Tel que signé en 1992"},
-    "scene.article.language": {"en": "1992 text in", "fr": "Texte de 1992 en"},
+    "scene.article.authentic": {
+        "en": "Russian: the authentic text.",
+        "fr": "Russe : le texte authentique.",
+    },
+    "scene.article.two_translators": {
+        "en": "Both columns are in English, by different translators (the CSTO's and the "
+        "kit's): some differences are the translators', not the treaty's.",
+        "fr": "Les deux colonnes sont en anglais, de traducteurs différents (l'OTSC et le "
+        "kit) : certaines différences viennent des traducteurs, non du traité.",
+    },
     "scene.article.none": {
         "en": "The kit holds no {wanted} text of this wording; shown in {shown}.",
         "fr": "Le kit ne détient pas cette rédaction en {wanted} ; affichée en {shown}.",
     },
     "scene.factcheck.claim": {"en": "Claim {n} of {total}", "fr": "Affirmation {n} sur {total}"},
     "scene.factcheck.verdict": {
-        "en": "Verdict, as of {date}: {verdict}",
-        "fr": "Verdict, au {date} : {verdict}",
+        "en": "The kit's verdict, on what was known by {date}: {verdict}",
+        "fr": "Le verdict du kit, d'après ce qu'on savait le {date} : {verdict}",
     },
     "scene.factcheck.kind.fact": {"en": "a fact", "fr": "un fait"},
     "scene.factcheck.kind.figure": {"en": "a figure", "fr": "un chiffre"},
@@ -116,6 +140,12 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
         "fr": "Cité d'après {site}, {date} ; l'anglais ci-dessus est la traduction du kit.",
     },
     "scene.grid.treaty": {"en": "Treaty", "fr": "Traité"},
+    "scene.grid.reading": {
+        "en": "The kit's reading of each clause, from the wording it holds: check it against "
+        "the words.",
+        "fr": "La lecture que fait le kit de chaque clause, d'après la rédaction qu'il détient : "
+        "vérifiez-la sur le texte.",
+    },
     "scene.grid.extension": {"en": "extension", "fr": "approfondissement"},
     "scene.join.scan": {
         "en": "Scan the code, or type the address. Each device gets its own copy of the "

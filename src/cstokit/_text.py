@@ -158,10 +158,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "marques vides : les autres.",
     },
     "contrib.no_official": {
-        "en": "No official source gives a figure: every mark is published by a medium or an "
-        "analyst, some quoting officials (see the hover text).",
-        "fr": "Aucune source officielle ne donne de chiffre : chaque marque est publiée par un "
-        "média ou un analyste, parfois citant des officiels (voir l'infobulle).",
+        "en": "None of these figures comes from an official publication the kit holds: every "
+        "mark is published by a medium or an analyst, some quoting officials (see the hover "
+        "text).",
+        "fr": "Aucun de ces chiffres ne vient d'une publication officielle que le kit détient : "
+        "chaque marque est publiée par un média ou un analyste, parfois citant des officiels "
+        "(voir l'infobulle).",
     },
     "contrib.total": {"en": "Total (as stated)", "fr": "Total (tel qu'annoncé)"},
     "contrib.agree": {
