@@ -20,7 +20,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Withdrawing (notice given)",
         "fr": "En retrait (préavis donné)",
     },
-    "article.span": {"en": "applied {start} to {end}", "fr": "applicable du {start} au {end}"},
+    "article.span": {
+        "en": "applied {start} to {last} (the next wording from {end})",
+        "fr": "applicable du {start} au {last} (la rédaction suivante à partir du {end})",
+    },
     "article.since": {"en": "in force since {start}", "fr": "en vigueur depuis le {start}"},
     "article.in_force": {
         "en": "Wording in force on {date}: set by the {instrument}; {span}.",

@@ -83,8 +83,15 @@ class ArticleText:
         """Which wording this is and whether it was in force on the date asked for."""
         treaty = treaty_row(self.treaty_id)
         day = to_date(self.on)
+        # valid_to is the next wording's first day; a reader takes "to" as inclusive, so the
+        # line names the last day this wording applied and the day the next one did.
         span = (
-            t("article.span", start=self.valid_from, end=self.valid_to)
+            t(
+                "article.span",
+                start=self.valid_from,
+                last=(to_date(self.valid_to) - dt.timedelta(days=1)).isoformat(),
+                end=self.valid_to,
+            )
             if self.valid_to
             else t("article.since", start=self.valid_from)
         )
