@@ -136,7 +136,7 @@ def test_contributions_chart_shows_every_sources_figure_and_the_gaps():
     filled = sum(not s.endswith("-open") for t in _traces(fig, "scatter") for s in t.marker.symbol)
     assert filled == (figures["source_kind"] == "official").sum()
     if filled == 0:
-        assert "No official source" in fig.caption
+        assert "None of these figures comes from an official publication" in fig.caption
 
 
 def test_an_operation_without_figures_gets_a_clear_message(data_copy):
