@@ -21,9 +21,7 @@ import asyncio
 import json
 import re
 import statistics
-import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -31,55 +29,17 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from browser import DECK_SCENE, SCENE_DRAWN, browser_page  # noqa: E402
+from servers import Present, free_port  # noqa: E402
 
-CSTOKIT = str(Path(sys.executable).with_name("cstokit"))
 SCREENS = HERE / "screens"
 
 
-class Server:
-    """A `cstokit present --no-browser` process and the moment it printed its ready line."""
-
-    def __init__(self, port: int, *extra: str):
-        self.started = time.monotonic()
-        self.proc = subprocess.Popen(
-            [CSTOKIT, "present", "--no-browser", "--port", str(port), *extra],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self.url = None
-        self.ready_at = None
-        ready = threading.Event()
-
-        def read():
-            for line in self.proc.stdout:
-                found = re.search(r"open (http://\S+) in a browser", line)
-                if found and self.url is None:
-                    self.url, self.ready_at = found.group(1), time.monotonic()
-                    ready.set()
-            ready.set()
-
-        threading.Thread(target=read, daemon=True).start()
-        ready.wait(120)
-        if not self.url:
-            raise RuntimeError("cstokit present printed no address")
-
-    @property
-    def startup_s(self) -> float:
-        return self.ready_at - self.started
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=60)
-
-
-def _port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def Server(port: int, *extra: str) -> Present:  # noqa: N802 - reads as the class it returns
+    """A started `cstokit present --no-browser`, once it has printed its ready line."""
+    server = Present(port, *extra)
+    server.wait_ready(120)
+    server.startup_s = server.ready_at - server.started
+    return server
 
 
 def startup(chromium: str, runs: int = 3) -> dict:
@@ -92,7 +52,7 @@ def startup(chromium: str, runs: int = 3) -> dict:
     for _ in range(runs):
         with browser_page(chromium, viewport=(1280, 720)) as (page, log):
             page.goto("about:blank")
-            server = Server(_port())
+            server = Server(free_port())
             try:
                 page.goto(server.url, wait_until="commit")
                 page.wait_for_function(DECK_SCENE, timeout=60_000, polling=20)
@@ -117,7 +77,7 @@ def screens(chromium: str, size=(1280, 720)) -> list[str]:
 
     SCREENS.mkdir(exist_ok=True)
     written = []
-    server = Server(_port())
+    server = Server(free_port())
     try:
         with browser_page(chromium, viewport=size) as (page, _log):
             page.goto(server.url)
@@ -189,7 +149,7 @@ def viewers(counts=(10, 20, 30), pool: int = 2) -> dict:
     """N viewers arriving at once, on a fresh server each time (its cap set above N)."""
     results = {}
     for n in counts:
-        server = Server(_port(), "--cap", str(n + 5), "--pool", str(pool))
+        server = Server(free_port(), "--cap", str(n + 5), "--pool", str(pool))
         try:
             idle = _kernel_memory(server)
 

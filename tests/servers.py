@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -73,3 +75,51 @@ def jupyter_lab(root_dir: Path, command: list[str] | None = None, env: dict | No
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
         log.close()
+
+
+class Present:
+    """A `cstokit present --no-browser` process, its output, and the address it printed."""
+
+    def __init__(self, port: int, *extra: str):
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(
+            [str(BIN / "cstokit"), "present", "--no-browser", "--port", str(port), *extra],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
+        self.lines: list[str] = []
+        self.url: str | None = None
+        self.ready_at: float | None = None  # when the ready line was printed
+        self._ready = threading.Event()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip())
+            found = re.search(r"open (http://\S+) in a browser", line)
+            if found and self.url is None:
+                self.url, self.ready_at = found.group(1), time.monotonic()
+                self._ready.set()
+        self._ready.set()
+
+    def wait_ready(self, timeout: float = 90) -> str:
+        self._ready.wait(timeout)
+        assert self.url, "cstokit present printed no address:\n" + "\n".join(self.lines)
+        return self.url
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # present stops its server and kernels
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)  # the group this test started
+                self.proc.wait(timeout=10)
+        self._reader.join(timeout=10)
+        self.proc.stdout.close()

@@ -6,74 +6,18 @@ at every step nothing may scroll, leave the screen or be set too small to read.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import signal
 import socket
-import subprocess
-import sys
-import threading
-import time
-from pathlib import Path
 
 import pytest
 from browser import DECK_LIVE, DECK_SCENE, SCENE_DRAWN, browser_page, step_through_deck
 from conftest import ROOT, chromium_or_skip
-from servers import free_port
+from servers import Present, free_port
 
-CSTOKIT = str(Path(sys.executable).with_name("cstokit"))
 TEMPLATE = ROOT / "src" / "cstokit" / "jupyter_data" / "voila" / "templates" / "cstokit"
 MAP_TITLE = """() => Array.from(document.querySelectorAll(
   '.cstokit-scene.cstokit-current .gtitle')).map(e => e.textContent).join(' | ')"""
 SIZES = [(1280, 720), (1920, 1080)]
-
-
-class Present:
-    """A `cstokit present --no-browser` process, its output, and the address it printed."""
-
-    def __init__(self, port: int, *extra: str):
-        self.started = time.monotonic()
-        self.proc = subprocess.Popen(
-            [CSTOKIT, "present", "--no-browser", "--port", str(port), *extra],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            text=True,
-            start_new_session=True,
-        )
-        self.lines: list[str] = []
-        self.url: str | None = None
-        self._ready = threading.Event()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        for line in self.proc.stdout:
-            self.lines.append(line.rstrip())
-            found = re.search(r"open (http://\S+) in a browser", line)
-            if found:
-                self.url = found.group(1)
-                self._ready.set()
-        self._ready.set()
-
-    def wait_ready(self, timeout: float = 90) -> str:
-        self._ready.wait(timeout)
-        assert self.url, "cstokit present printed no address:\n" + "\n".join(self.lines)
-        return self.url
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)  # present stops its server and kernels
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)  # the group this test started
-                self.proc.wait(timeout=10)
-        self._reader.join(timeout=10)
-        self.proc.stdout.close()
 
 
 @pytest.fixture(scope="module")
