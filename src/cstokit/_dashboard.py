@@ -15,6 +15,7 @@ a traceback, and the other scenes still work.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 
@@ -32,20 +33,26 @@ CAP_ENV = "CSTOKIT_VIEWER_CAP"
 CACHE_ENV = "CSTOKIT_SCENE_CACHE"
 
 
+@functools.lru_cache(maxsize=1)
+def _pinned() -> tuple[str, ...]:
+    """The pinned hashes of every resource: a shared scene is reused only for the same data."""
+    from ._data import data_key, datasets
+
+    return data_key(*datasets()["name"])
+
+
 def _cache_path(key: str, options: dict):
     """Where a built scene is shared, or None when the server gave no folder."""
     import hashlib
     import json
     from pathlib import Path
 
-    from ._data import data_key, datasets
     from ._text import get_language
 
     folder = os.environ.get(CACHE_ENV)
     if not folder or not Path(folder).is_dir():
         return None
-    pinned = data_key(*datasets()["name"])
-    ident = json.dumps([key, get_language(), sorted(options.items()), pinned], default=str)
+    ident = json.dumps([key, get_language(), sorted(options.items()), _pinned()], default=str)
     return Path(folder) / f"{key}-{hashlib.sha256(ident.encode()).hexdigest()[:16]}.json"
 
 

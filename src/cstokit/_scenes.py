@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ._data import load
 from ._errors import CstokitError, UnknownIdError
 from ._html import render_macro
-from ._text import STRINGS, long_date, t
+from ._text import STRINGS, get_language, long_date, t
 
 log = logging.getLogger("cstokit.scenes")
 
@@ -108,7 +108,7 @@ def _timeline(**_) -> Scene:
 
     events = _events(OPERATION)
     key = events[events["key"].fillna(False)]
-    text_col = "text_fr" if _lang() == "fr" else "text_en"
+    text_col = "text_fr" if get_language() == "fr" else "text_en"
     phases = [p for p in enum_values("events", "phase") if (key["phase"] == p).any()]
     frames = []
     for n, phase in enumerate(phases, 1):
@@ -137,12 +137,6 @@ def _timeline(**_) -> Scene:
     )
     ids = [i for cell in key["best_source_id"] for i in split_ids(cell)]
     return Scene("timeline", body=body, notes=_notes(source_ids=ids), source_ids=ids)
-
-
-def _lang() -> str:
-    from ._text import get_language
-
-    return get_language()
 
 
 def _parties(treaty: str = "cst", date: dt.date | str = PARTIES_DATE, **_) -> Scene:
@@ -211,7 +205,7 @@ def _article(language: str = "en", **_) -> Scene:
 def _language_name(code: str) -> str:
     from babel import Locale
 
-    return Locale.parse(code).get_display_name(_lang()) or code
+    return Locale.parse(code).get_display_name(get_language()) or code
 
 
 def _contributions(**_) -> Scene:

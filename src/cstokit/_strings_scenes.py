@@ -69,7 +69,6 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
         "en": "Press a scene's number then Enter, or click it. I or Escape closes.",
         "fr": "Tapez le numéro d'une scène puis Entrée, ou cliquez-la. I ou Échap ferme.",
     },
-    "scene.next_step": {"en": "→ shows the next step", "fr": "→ montre l'étape suivante"},
     "scene.draw": {"en": "Draw this scene", "fr": "Afficher cette scène"},
     "scene.drawing": {"en": "Drawing…", "fr": "Dessin en cours…"},
     "scene.missing": {
@@ -80,7 +79,6 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
         "en": "Click a cell for the words that decide it.",
         "fr": "Cliquez une case pour lire les mots qui la décident.",
     },
-    "scene.sources": {"en": "Sources", "fr": "Sources"},
     # -- scene contents ----------------------------------------------------------------------
     "scene.timeline.step": {
         "en": "Phase {n} of {total}: {phase}",
