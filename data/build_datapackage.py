@@ -87,7 +87,11 @@ MEMBERSHIP_EVENTS = [
         "member",
         "Another party suspended its obligations towards this state, which stays a party.",
     ),
-    ("left-integrated-command", "member", "Left NATO's integrated military command; stays a party."),
+    (
+        "left-integrated-command",
+        "member",
+        "Left NATO's integrated military command; stays a party.",
+    ),
     ("rejoined-integrated-command", "member", "Rejoined NATO's integrated military command."),
     ("froze", "frozen", "Froze its own participation; stays a party."),
     (
@@ -107,7 +111,11 @@ MEMBERSHIP_EVENTS = [
         "withdrawing",
         "Notice of denunciation or withdrawal given; still a party until it takes effect.",
     ),
-    ("effective", "former", "The denunciation or withdrawal took effect (first day as a non-party)."),
+    (
+        "effective",
+        "former",
+        "The denunciation or withdrawal took effect (first day as a non-party).",
+    ),
     ("withdrew", "former", "Left; the source gives one date, not notice and effect apart."),
     ("not-renewed", "former", "Did not join the treaty's renewal; ceased to be a party."),
     ("expelled", "former", "Expelled."),
@@ -201,8 +209,14 @@ RECORDS_FK = {
     "fields": "records",
     "reference": {"resource": "invocations", "fields": "invocation_id"},
 }
-BEST_SRC_FK = {"fields": "best_source_id", "reference": {"resource": "sources", "fields": "source_id"}}
-LATER_FK = {"fields": "later_source_id", "reference": {"resource": "sources", "fields": "source_id"}}
+BEST_SRC_FK = {
+    "fields": "best_source_id",
+    "reference": {"resource": "sources", "fields": "source_id"},
+}
+LATER_FK = {
+    "fields": "later_source_id",
+    "reference": {"resource": "sources", "fields": "source_id"},
+}
 QUOTED_FK = {"fields": "quoted_from", "reference": {"resource": "sources", "fields": "source_id"}}
 LISTED = (SRC_FK, RECORDS_FK, LATER_FK, QUOTED_FK)  # cells that may name several ids, by ";"
 OP_FK = {
@@ -235,6 +249,11 @@ RESOURCES = [
         [
             f("treaty_id", required=True),
             f("organisation", required=True),
+            f(
+                "organisation_fr",
+                required=True,
+                description="The organisation as French texts name it",
+            ),
             f("name_en", required=True),
             f("name_fr"),
             f("name_ru"),
@@ -302,7 +321,16 @@ RESOURCES = [
                 "Day this wording stopped applying (the next wording's valid_from); empty while "
                 "in force",
             ),
-            f("instrument", required=True, description="The treaty or protocol that set this wording"),
+            f(
+                "instrument",
+                required=True,
+                description="The treaty or protocol that set this wording",
+            ),
+            f(
+                "instrument_fr",
+                required=True,
+                description="The same instrument named in French, with its article (le, la)",
+            ),
             f(
                 "partial",
                 "boolean",
@@ -481,17 +509,34 @@ RESOURCES = [
         [
             f("case_id", required=True),
             f("treaty_id", required=True),
-            f("articles", description="Article(s) invoked, separated by ';'; empty where no source names one"),
-            f("requested_by", description="ISO3 codes separated by ';', ALL for the alliance as a whole"),
-            f("threat", description="The threat as the request described it, in the kit's own words"),
+            f(
+                "articles",
+                description="Article(s) invoked, separated by ';'; empty where no source names one",
+            ),
+            f(
+                "requested_by",
+                description="ISO3 codes separated by ';', ALL for the alliance as a whole",
+            ),
+            f(
+                "threat",
+                description="The threat as the request described it, in the kit's own words",
+            ),
             d("requested", "Date of the request", True),
             d("decided", "Date of the decision; empty where there was none"),
             f("outcome", required=True, enum=CASE_OUTCOMES),
-            f("days_to_decision", "integer", "Days from request to decision, where both are full dates"),
+            f(
+                "days_to_decision",
+                "integer",
+                "Days from request to decision, where both are full dates",
+            ),
             f("summary_en", required=True, description="Two sentences in the kit's own words"),
             f("summary_fr", required=True),
             f("records", required=True, description="invocation_id values, separated by ';'"),
-            f("best_record", required=True, description="The record whose source is the most authoritative"),
+            f(
+                "best_record",
+                required=True,
+                description="The record whose source is the most authoritative",
+            ),
             f("disagreement", description="Where the records disagree (dates, outcome, articles)"),
             SRC,
             f("note"),
@@ -501,7 +546,10 @@ RESOURCES = [
             SRC_FK,
             TREATY_FK,
             RECORDS_FK,
-            {"fields": "best_record", "reference": {"resource": "invocations", "fields": "invocation_id"}},
+            {
+                "fields": "best_record",
+                "reference": {"resource": "invocations", "fields": "invocation_id"},
+            },
         ],
     ),
     (
@@ -594,7 +642,11 @@ RESOURCES = [
         [
             f("claim_id", required=True),
             f("kind", required=True, enum=CLAIM_KINDS),
-            f("quote_fr", required=True, description="The article's words, character for character"),
+            f(
+                "quote_fr",
+                required=True,
+                description="The article's words, character for character",
+            ),
             f("quote_en", required=True, description="The kit's English rendering"),
             f("verdict", required=True, enum=VERDICTS),
             d("judged_as_of", "The date the verdict is judged at", True),

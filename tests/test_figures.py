@@ -175,7 +175,7 @@ def test_figures_speak_french_from_one_string_table():
     try:
         cstokit.set_language("fr")
         fig = cstokit.member_map("cst", "2022-01-06")
-        assert "membres au 2022-01-06" in fig.layout.title.text
+        assert "membres au 6 janvier 2022" in fig.layout.title.text
         assert "États parties" in fig.layout.title.subtitle.text
         assert "Membre" in {t.name for t in fig.data}
     finally:

@@ -14,6 +14,7 @@ from ._data import load
 from ._errors import check_choice
 from ._members import country_name, treaty_ids, treaty_row
 from ._sources import split_ids, with_source_columns
+from ._text import localized, t
 
 
 def case_ids() -> list[str]:
@@ -41,15 +42,17 @@ def cases(treaty_id: str | None = None) -> pd.DataFrame:
     table.insert(
         4,
         "requesters",
-        table["requested_by"].map(
-            lambda v: "" if pd.isna(v) else ", ".join(_requester(c) for c in str(v).split(";"))
-        ),
+        table["requested_by"].map(requesters),
     )
     return table.sort_values(["requested", "case_id"]).reset_index(drop=True)
 
 
-def _requester(code: str) -> str:
-    return "all parties" if code == "ALL" else country_name(code)
+def requesters(value: object) -> str:
+    """The states named by a ``requested_by``/``invoked_by`` cell, in the kit's language."""
+    if pd.isna(value):
+        return ""
+    codes = str(value).split(";")
+    return ", ".join(t("cases.all_parties") if c == "ALL" else country_name(c) for c in codes)
 
 
 def case(case_id: str) -> pd.Series:
@@ -71,7 +74,9 @@ def case_records(case_id: str) -> pd.DataFrame:
 
 def clause_label(treaty_id: str, articles: object) -> str:
     """E.g. ``'NATO · Art. 5'``: how a case's clause is named on charts."""
-    organisation = treaty_row(treaty_id)["organisation"]
+    organisation = localized(treaty_row(treaty_id), "organisation")
     if pd.isna(articles) or not str(articles):
-        return str(organisation)
-    return f"{organisation} · Art. {' & '.join(str(articles).split(';'))}"
+        return organisation
+    return t(
+        "cases.clause", organisation=organisation, articles=" & ".join(str(articles).split(";"))
+    )

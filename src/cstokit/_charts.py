@@ -18,10 +18,10 @@ from ._errors import NoDataError
 from ._figure_api import figure_function
 from ._figures import FONT, KitFigure, finish
 from ._layout import FRAME_WIDTH, place_labels
-from ._members import country_name, treaty_row
+from ._members import treaty_row
 from ._operations import contributions_table, operation_row
 from ._sources import short_label, source_kind, split_ids, with_source_columns
-from ._text import get_language, t
+from ._text import get_language, localized, show_date, show_number, t
 
 KIND_STYLE = {  # colour (Okabe-Ito) and symbol per kind of source
     "official": ("#0072B2", "circle"),
@@ -125,7 +125,7 @@ def _dot_chart(
 
 
 def _fmt(n) -> str:
-    return f"{int(n):,}"
+    return show_number(n)
 
 
 def contributions_caption(table: pd.DataFrame) -> str:
@@ -189,12 +189,13 @@ def contributions_chart(operation_id: str) -> KitFigure:
     marks["hover"] = [
         f"<b>{r.country}</b>: {_fmt(r.personnel)} ({t('qualifier.' + r.qualifier)}) · "
         + t("counts." + r.counts)
-        + (f"<br>{r.equipment}" if pd.notna(r.equipment) else "")
-        + (f"<br>as of {r.as_of}" if pd.notna(r.as_of) else "")
+        # The equipment is the source's own words, quoted as such in every language.
+        + (f"<br>“{r.equipment}”" if pd.notna(r.equipment) else "")
+        + (f"<br>{t('contrib.as_of', date=r.as_of)}" if pd.notna(r.as_of) else "")
         + f"<br>{t('hover.source', source=short_label(r.source_id, kind=True))}"
         for r in marks.itertuples()
     ]
-    name = operation_row(operation_id)["name_en"]
+    name = localized(operation_row(operation_id), "name")
     fig = _dot_chart(
         marks,
         x="personnel",
@@ -285,7 +286,8 @@ def timeline(operation_id: str, *, records: bool = False) -> KitFigure:
         label=labels,
         x=key["date"].map(lambda d: to_date(d).isoformat()),
         hover=[
-            f"<b>{r.date}</b> · {t('phase.' + r.phase)}<br>{_wrap(getattr(r, text_col), 70)}<br>"
+            f"<b>{show_date(r.date)}</b> · {t('phase.' + r.phase)}<br>"
+            f"{_wrap(getattr(r, text_col), 70)}<br>"
             + t("hover.source", source=short_label(r.best_source_id, kind=True))
             for r in key.itertuples()
         ],
@@ -323,7 +325,8 @@ def timeline(operation_id: str, *, records: bool = False) -> KitFigure:
                 hoverinfo="skip",
             )
         )
-    fig.update_xaxes(type="date", tickformat="%d %b")
+    # Month names would come from plotly.js, which the kit ships with English only.
+    fig.update_xaxes(type="date", tickformat="%d %b" if get_language() == "en" else "%d/%m")
     fig.update_yaxes(automargin=True)
     # Sources and phases on one horizontal legend under the plot.
     fig.update_layout(legend=dict(orientation="h", y=-0.08))
@@ -357,7 +360,7 @@ def _event_dots(
         style_by="source_kind",
         styles=KIND_STYLE,
         legend_label=lambda k: t("kind." + k),
-        title=t("timeline.title", name=row["name_en"]),
+        title=t("timeline.title", name=localized(row, "name")),
         height_per_row=height_per_row,
         margin=margin,
     )
@@ -367,14 +370,14 @@ def _timeline_records(row: pd.Series, events: pd.DataFrame) -> KitFigure:
     """Every event of the operation, one line each (the evidence behind the story)."""
     text_col = "text_fr" if get_language() == "fr" else "text_en"
     labels = [
-        f"{d} · {txt if len(txt) <= 70 else txt[:67] + '…'}"
+        f"{show_date(d)} · {txt if len(txt) <= 70 else txt[:67] + '…'}"
         for d, txt in zip(events["date"], events[text_col], strict=True)
     ]
     # Identical labels would share a row; number them so each event keeps its own line.
     labels = [f"{lab} ({i + 1})" if labels.count(lab) > 1 else lab for i, lab in enumerate(labels)]
     marks = events.assign(label=labels, x=events["date"].map(lambda d: to_date(d).isoformat()))
     marks["hover"] = [
-        f"<b>{r.date}</b><br>{getattr(r, text_col)}<br>"
+        f"<b>{show_date(r.date)}</b><br>{getattr(r, text_col)}<br>"
         + t("hover.source", source=short_label(r.source_id, kind=True))
         for r in marks.itertuples()
     ]
@@ -423,13 +426,12 @@ def invocations_chart(*, records: bool = False) -> KitFigure:
         clause_label(a, b) for a, b in zip(table["treaty_id"], table["articles"], strict=True)
     ]
     table["x"] = table["requested"].map(lambda d: to_date(d).isoformat())
-    summary = "summary_fr" if get_language() == "fr" else "summary_en"
     table["hover"] = [
-        f"<b>{r.clause}</b> · {r.requesters}<br>{_wrap(getattr(r, summary), 70)}<br>"
+        f"<b>{r.clause}</b> · {r.requesters}<br>{_wrap(localized(r._asdict(), 'summary'), 70)}<br>"
         + t("cases.dates", requested=r.requested, decided=r.decided if pd.notna(r.decided) else "—")
         + (f" ({t('cases.days', n=r.days_to_decision)})" if pd.notna(r.days_to_decision) else "")
         + (
-            f"<br>{_wrap(t('cases.disagreement', text=r.disagreement), 70)}"
+            f"<br>{_wrap(t('cases.disagreement', text=localized(r._asdict(), 'disagreement')), 70)}"
             if pd.notna(r.disagreement)
             else ""
         )
@@ -448,7 +450,7 @@ def invocations_chart(*, records: bool = False) -> KitFigure:
         if len(asked) > 1:
             who = t("cases.n_states", n=len(asked))
         elif not asked or asked == ["ALL"]:
-            who = treaty_row(r.treaty_id)["organisation"]
+            who = localized(treaty_row(r.treaty_id), "organisation")
         else:
             who = asked[0]
         labels.append(f"{who} {to_date(r.requested).year}")
@@ -519,8 +521,10 @@ def _label_marks(fig: go.Figure, table: pd.DataFrame, x_range: tuple[str, str], 
 
 def _invocation_records() -> KitFigure:
     """Every record of an invocation, one mark each: the evidence behind the cases."""
+    from ._cases import requesters
+
     table = with_source_columns(load("invocations"))
-    names = {tid: treaty_row(tid)["organisation"] for tid in table["treaty_id"].unique()}
+    names = {tid: localized(treaty_row(tid), "organisation") for tid in table["treaty_id"].unique()}
     table["clause"] = [
         f"{names[tid]} ({tid}) Art. {art}" if pd.notna(art) else f"{names[tid]} ({tid})"
         for tid, art in zip(table["treaty_id"], table["article"], strict=True)
@@ -530,11 +534,10 @@ def _invocation_records() -> KitFigure:
     table = table.dropna(subset=["date"]).reset_index(drop=True)
     table["x"] = table["date"].map(lambda d: to_date(d).isoformat())
     table["hover"] = [
-        f"<b>{r.clause}</b>, {r.date}<br>invoked by: "
-        + ", ".join(
-            country_name(c) if c != "ALL" else "all parties" for c in str(r.invoked_by).split(";")
-        )
-        + (f"<br>{r.outcome}" if pd.notna(r.outcome) else "")
+        f"<b>{r.clause}</b>, {show_date(r.date)}<br>"
+        + t("records.invoked_by", who=requesters(r.invoked_by))
+        # A record's outcome is its source's account, in English: the case has the kit's own.
+        + (f"<br>{r.outcome}" if pd.notna(r.outcome) and get_language() == "en" else "")
         + f"<br>{t('hover.source', source=short_label(r.source_id, kind=True))}"
         for r in table.itertuples()
     ]
@@ -546,19 +549,13 @@ def _invocation_records() -> KitFigure:
         y_labels=order,
         style_by="outcome_kind",
         styles=OUTCOME_STYLE,
-        legend_label=lambda k: t("outcome." + k) if k else "outcome not reported",
+        legend_label=lambda k: t("outcome." + k) if k else t("records.no_outcome"),
         title=t("invocations.title"),
     )
     fig.update_xaxes(type="date")
     fig.update_yaxes(automargin=True)
-    caption = (
-        f"{len(table)} dated records of invocations from {table['source_id'].nunique()} sources; "
-        "where sources differ, each version is its own mark."
-        + (
-            f" {undated} records whose source gives no date are in load('invocations') only."
-            if undated
-            else ""
-        )
+    caption = t("records.caption", n=len(table), sources=table["source_id"].nunique()) + (
+        t("records.undated", n=undated) if undated else ""
     )
     days = table["date"].map(to_date)
     what = t("sub.records", n=len(table), first=days.min(), last=days.max())

@@ -8,8 +8,6 @@ The exercises themselves live in ``_exercises`` (lookups and sets) and ``_exerci
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ._data import resource
 from ._exercise_feedback import Feedback, FeedbackLine
 from ._exercise_scoring import (
@@ -23,7 +21,7 @@ from ._exercise_scoring import (
 from ._exercise_widget import exercise_widget, question_html, question_text
 from ._members import treaty_row
 from ._operations import operation_row
-from ._text import get_language, t
+from ._text import get_language, localized, t
 
 # ---------------------------------------------------------------------------
 # Wording shared by the exercises
@@ -49,9 +47,7 @@ def _end(text: object) -> str:
 
 def _name(treaty_id: str) -> str:
     """The treaty's name in the figures' language (English where the data has no other)."""
-    row = treaty_row(treaty_id)
-    own = row.get(f"name_{get_language()}")
-    return str(own) if pd.notna(own) else str(row["name_en"])
+    return localized(treaty_row(treaty_id), "name")
 
 
 def _in_sentence(treaty_id: str) -> str:
@@ -72,7 +68,7 @@ def _treaty_label(treaty_id: str) -> str:
         "exercise.treaty_label",
         treaty_id=treaty_id,
         name=_name(treaty_id),
-        organisation=row["organisation"],
+        organisation=localized(row, "organisation"),
     )
 
 

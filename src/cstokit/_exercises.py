@@ -58,7 +58,7 @@ from ._members import (
 )
 from ._operations import contributions_table, operation_row
 from ._sources import short_label, split_ids
-from ._text import t
+from ._text import get_language, localized, t
 
 # ---------------------------------------------------------------------------
 # The exercises of the course
@@ -144,10 +144,10 @@ class MembersAt(SetExercise):
             "ok",
             self._t(
                 "party",
-                name=row["name_en"],
+                name=country_name(code),
                 status=_status_words(row["status"]),
                 since=row["since"],
-                event=row["event"],
+                event=t(f"event.{row['event']}"),
                 event_date=row["event_date"],
             ),
             [row["source_id"]],
@@ -157,7 +157,13 @@ class MembersAt(SetExercise):
         name = country_name(code)
         if code in by_iso.index:
             row = by_iso.loc[code]
-            note = self._t("data_note", note=_end(row["note"])) if pd.notna(row["note"]) else ""
+            # The data's notes are the kit's English summaries of sources (see the table).
+            english = get_language() == "en"
+            note = (
+                self._t("data_note", note=_end(row["note"]))
+                if pd.notna(row["note"]) and english
+                else ""
+            )
             return FeedbackLine(
                 "wrong",
                 self._t(
@@ -191,7 +197,7 @@ class MembersAt(SetExercise):
         # A present-day state drawn in place of a historic one (Russia for the Soviet Union).
         tied = set(changes["iso3"])
         meant = [
-            f"{row.name_en} ({row.iso3})"
+            f"{country_name(row.iso3)} ({row.iso3})"
             for row in load("historic_states").itertuples()
             if row.iso3 in tied and code in str(row.drawn_as).split(";")
         ]
@@ -217,7 +223,7 @@ class ContributionGap(Exercise):
     operation_id: str
 
     def question(self) -> str:
-        return self._t("question", operation=operation_row(self.operation_id)["name_en"])
+        return self._t("question", operation=localized(operation_row(self.operation_id), "name"))
 
     def _figures(self) -> pd.DataFrame:
         table = contributions_table(self.operation_id)

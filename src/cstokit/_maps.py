@@ -35,7 +35,7 @@ from ._members import (
 )
 from ._members import treaty_ids as all_treaty_ids
 from ._sources import short_label, split_ids
-from ._text import t
+from ._text import get_language, localized, t
 
 # Map views: lon/lat ranges on the world scope (plotly's own regional scopes
 # would ask for other outline files).
@@ -114,20 +114,22 @@ def _status_layers(treaty_id: str, date: dt.date, brief: bool = False) -> pd.Dat
     for rec in frame.itertuples(index=False):
         drawn = historic.get(rec.iso3, [rec.iso3])
         lines = [
-            f"<b>{rec.name_en}</b>",
+            f"<b>{country_name(rec.iso3)}</b>",
             t(f"status.{rec.status}") + " " + t("hover.since", since=rec.since),
         ]
         if pd.notna(rec.until):
             lines.append(t("hover.until", date=rec.until))
         if not brief:
             lines.append(f"<i>{meanings[rec.status]}</i>")
-            lines.append(t("hover.last_event", event=rec.event, date=rec.event_date))
+            lines.append(t("hover.last_event", event=t(f"event.{rec.event}"), date=rec.event_date))
             if pd.notna(rec.other_dates):
                 lines.append(t("hover.other_dates", dates=str(rec.other_dates)[:160]))
-            if pd.notna(rec.note):
+            # The notes are the kit's English summaries of their sources: in another language
+            # they stay in the figure's table, one step away, not in the hover text.
+            if pd.notna(rec.note) and get_language() == "en":
                 lines.append(str(rec.note)[:160])
             if rec.iso3 in historic:
-                lines.append(t("hover.drawn_as", name=rec.name_en))
+                lines.append(t("hover.drawn_as", name=country_name(rec.iso3)))
             lines.append(t("hover.source", source=short_label(rec.source_id)))
         for iso3 in drawn:
             rows.append(
@@ -206,19 +208,20 @@ def _status_traces(
 
 def _title(treaty_id: str, date: dt.date, short: bool = False) -> str:
     treaty = treaty_row(treaty_id)
-    long_name = treaty["name_en"] if len(treaty["name_en"]) < 40 else treaty["organisation"]
-    name = treaty["organisation"] if short else long_name
+    full, short_name = localized(treaty, "name"), localized(treaty, "organisation")
+    name = short_name if short or len(full) >= 40 else full
     if date < to_date(treaty["signed"]):
-        return t("map.title_before", treaty=name, date=date.isoformat(), signed=treaty["signed"])
+        return t("map.title_before", treaty=name, date=date, signed=treaty["signed"])
     if pd.notna(treaty["ended"]) and date >= to_date(treaty["ended"]):
-        return t("map.title_after", treaty=name, date=date.isoformat(), ended=treaty["ended"])
-    return t("map.short_title" if short else "map.title", treaty=name, date=date.isoformat())
+        return t("map.title_after", treaty=name, date=date, ended=treaty["ended"])
+    return t("map.short_title" if short else "map.title", treaty=name, date=date)
 
 
 def _panel_title(treaty_id: str, day: dt.date) -> str:
     """An animation panel's title: the treaty, and whether it is not yet signed or has ended."""
     row = treaty_row(treaty_id)
-    name = row["organisation"] if len(str(row["name_en"])) > 40 else row["name_en"]
+    full = localized(row, "name")
+    name = localized(row, "organisation") if len(full) > 40 else full
     if day < to_date(row["signed"]):
         return t("anim.panel_before", treaty=name, signed=row["signed"])
     if pd.notna(row["ended"]) and day >= to_date(row["ended"]):
@@ -574,7 +577,7 @@ def deployment_map(operation_id: str) -> KitFigure:
     starts = {c: _departure(c, placed, points, shapes) for c in contributors}
     lons = [target[0]] + [p[0] for p in starts.values()] + placed["lon"].astype(float).tolist()
     lats = [target[1]] + [p[1] for p in starts.values()] + placed["lat"].astype(float).tolist()
-    fig = _map_canvas([t("deploy.title", name=op["name_en"])], [_view_around(lons, lats)])
+    fig = _map_canvas([t("deploy.title", name=localized(op, "name"))], [_view_around(lons, lats)])
 
     def first_source(iso3):
         part = contributions[contributions["iso3"] == iso3]
@@ -641,16 +644,18 @@ def deployment_map(operation_id: str) -> KitFigure:
     for s in placed.itertuples():
         ids = split_ids(s.source_id) + split_ids(s.role_source_id or "")
         refs = "<br>".join(t("hover.source", source=short_label(i)) for i in dict.fromkeys(ids))
-        note = f"<br>{s.note[:150]}" if isinstance(s.note, str) else ""
+        own = localized(s._asdict(), "note")
+        note = f"<br>{own[:150]}" if isinstance(own, str) and own != "nan" else ""
+        name = localized(s._asdict(), "name")
         site_rows.append(
             dict(
                 kind="site:" + s.kind,
                 iso3="",
-                name=s.name_en,
+                name=name,
                 lat=float(s.lat),
                 lon=float(s.lon),
                 source_id=";".join(dict.fromkeys(ids)),
-                hover=f"<b>{s.name_en}</b> ({s.kind.replace('_', ' ')}){note}<br>{refs}",
+                hover=f"<b>{name}</b> ({t('site.' + s.kind)}){note}<br>{refs}",
                 symbol=SITE_SYMBOLS.get(s.kind, "circle"),
             )
         )
@@ -687,11 +692,9 @@ def deployment_map(operation_id: str) -> KitFigure:
     table = pd.DataFrame(
         rows + [{k: v for k, v in r.items() if k not in ("hover", "symbol")} for r in site_rows]
     )
-    unplaced = sites[sites["lat"].isna()]["name_en"].tolist()
-    caption = (
-        f"{len(contributors)} contributing states, {len(site_rows)} sites with sourced "
-        "coordinates."
-        + (f" Named by sources but without coordinates: {'; '.join(unplaced)}." if unplaced else "")
+    unplaced = [localized(r, "name") for _, r in sites[sites["lat"].isna()].iterrows()]
+    caption = t("deploy.caption", n=len(contributors), sites=len(site_rows)) + (
+        t("deploy.unplaced", names="; ".join(unplaced)) if unplaced else ""
     )
     what = t(
         "sub.deploy", n=len(contributors), sites=len(site_rows), start=op["start"], end=op["end"]

@@ -30,7 +30,7 @@ from ._data import data_key, load, vocabulary
 from ._dates import parse_date, to_date
 from ._errors import CstokitError, NoDataError, check_choice
 from ._sources import source, split_ids
-from ._text import t
+from ._text import LOCALES, get_language, t
 
 # Most authoritative first: the order in which competing versions of one step are preferred.
 KIND_RANK = ("official", "academic", "reference", "independent-media", "state-media", "other")
@@ -117,21 +117,49 @@ def _alliance_row(treaty_id: str) -> pd.Series:
     return row
 
 
-def _names() -> dict[str, str]:
-    return _names_cached(data_key("countries", "historic_states"))
+def _names(language: str | None = None) -> dict[str, str]:
+    return _names_cached(data_key("countries", "historic_states"), language or get_language())
 
 
-@functools.lru_cache(maxsize=2)
-def _names_cached(_key: tuple) -> dict[str, str]:
-    names = dict(zip(load("countries")["iso3"], load("countries")["name_en"], strict=True))
-    historic = load("historic_states")
-    names.update(zip(historic["iso3"], historic["name_en"], strict=True))
+@functools.lru_cache(maxsize=4)
+def _names_cached(_key: tuple, language: str) -> dict[str, str]:
+    countries, historic = load("countries"), load("historic_states")
+    names = dict(zip(countries["iso3"], countries["name_en"], strict=True))
+    if language != "en":
+        # Today's states by CLDR, the names a French atlas uses ("Kirghizstan", "Biélorussie");
+        # CLDR maps each ISO-3 code to its ISO-2 one. Natural Earth's name_fr where CLDR has none.
+        names.update(
+            (iso3, str(own))
+            for iso3, own in zip(countries["iso3"], countries[f"name_{language}"], strict=True)
+            if pd.notna(own)
+        )
+        names.update(_cldr_names(language, countries["iso3"]))
+    # Historic states by the kit's own table: CLDR's "DDR" alias would give today's Germany.
+    column = f"name_{language}" if f"name_{language}" in historic else "name_en"
+    names.update(zip(historic["iso3"], historic[column], strict=True))
     return names
 
 
-def country_name(iso3: str) -> str:
-    """English name of a country or historic state (e.g. ``'SUN'`` -> Soviet Union)."""
-    return _names().get(iso3, iso3)
+def _cldr_names(language: str, codes) -> dict[str, str]:
+    from babel import Locale
+    from babel.core import get_global
+
+    aliases, territories = (
+        get_global("territory_aliases"),
+        Locale.parse(LOCALES[language]).territories,
+    )
+    return {
+        iso3: territories[aliases[iso3][0]]
+        for iso3 in codes
+        if len(aliases.get(iso3, ())) == 1 and aliases[iso3][0] in territories
+    }
+
+
+def country_name(iso3: str, language: str | None = None) -> str:
+    """A country's or historic state's name in the kit's language (``'SUN'`` -> Soviet Union,
+    Union soviétique).
+    """
+    return _names(language).get(iso3, iso3)
 
 
 def country_code(text: object) -> str | None:
@@ -145,16 +173,20 @@ def country_code(text: object) -> str | None:
 
 @functools.lru_cache(maxsize=2)
 def _codes_cached(_key: tuple) -> dict[str, str]:
-    codes: dict[str, str] = {}
-    # Later columns win a clash: a code, then an English name, beat a French name.
-    for table in (load("countries"), load("historic_states")):
-        for column in ("name_fr", "name_en", "iso3"):
-            codes.update(
-                (str(value).lower(), iso3)
-                for value, iso3 in zip(table[column], table["iso3"], strict=True)
-                if pd.notna(value)
-            )
-    return codes
+    tables = (load("countries"), load("historic_states"))
+
+    def column(name: str) -> dict[str, str]:
+        return {
+            str(value).lower(): iso3
+            for table in tables
+            for value, iso3 in zip(table[name], table["iso3"], strict=True)
+            if pd.notna(value)
+        }
+
+    # Later ones win a clash: a code, then an English name, beat a French name. The French
+    # names are Natural Earth's and those French figures show (CLDR: "Kirghizstan").
+    french = {name.lower(): iso3 for iso3, name in _names_cached(_key, "fr").items()}
+    return column("name_fr") | french | column("name_en") | column("iso3")
 
 
 def _kind_rank(source_id: str) -> int:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ._data import data_key, load
 from ._errors import UnknownIdError
-from ._text import t
+from ._text import get_language, show_date, t
 
 
 def split_ids(value: str) -> list[str]:
@@ -58,7 +58,7 @@ def short_label(source_id: str, *, kind: bool = False) -> str:
     """Hover label of a ``source_id`` cell: first source's publisher and date, how many more."""
     ids = split_ids(source_id)
     row = source(ids[0])
-    date = f" {row['date']}" if pd.notna(row["date"]) else ""
+    date = f" {show_date(row['date'])}" if pd.notna(row["date"]) else ""
     what = f" ({t('kind.' + row['kind'])})" if kind else ""
     more = f" (+{len(ids) - 1})" if len(ids) > 1 else ""
     return f"{row['publisher']}{date}{what}{more}"
@@ -67,15 +67,19 @@ def short_label(source_id: str, *, kind: bool = False) -> str:
 def citation(source_id: str) -> str:
     """A one-line reference: publisher, "title", date, kind, URL."""
     row = source(source_id)
-    date = f", {row['date']}" if pd.notna(row["date"]) else ""
-    return f"{row['publisher']}, \u201c{row['title']}\u201d{date} [{row['kind']}]. {row['url']}"
+    date = f", {show_date(row['date'])}" if pd.notna(row["date"]) else ""
+    # The kind is the vocabulary's code in English (what load("sources") holds), a word otherwise.
+    kind = row["kind"] if get_language() == "en" else t("kind." + row["kind"])
+    return f"{row['publisher']}, \u201c{row['title']}\u201d{date} [{kind}]. {row['url']}"
 
 
 def sources_summary(source_ids: Iterable[str]) -> str:
     """One compact line: ``'23 sources: 6 official, 9 independent media, 5 state media, 3 other'``."""
     ids = list(dict.fromkeys(part for i in source_ids for part in split_ids(i)))
     counts = pd.Series([source(i)["kind"] for i in ids], dtype="object").value_counts()
-    parts = ", ".join(f"{n} {t('kind.' + kind)}" for kind, n in counts.items())
+    parts = ", ".join(
+        f"{n} {t(('kind.' if n == 1 else 'kinds.') + kind)}" for kind, n in counts.items()
+    )
     return t("sources.summary", n=len(ids), parts=parts) if ids else t("sources.none")
 
 

@@ -22,7 +22,7 @@ from ._errors import CstokitError, NoDataError, UnknownIdError, check_choice
 from ._html import render
 from ._members import text_ids, treaty_row
 from ._sources import citation, split_ids
-from ._text import t
+from ._text import get_language, localized, t
 
 HISTORY_COLUMNS = [
     "language",
@@ -58,6 +58,8 @@ class ArticleText:
     note: str | None
     on: str
     asked: bool = True
+    # Set where the kit's language has no text of this wording and another is shown instead.
+    notice: str | None = None
 
     @property
     def reference(self) -> str:
@@ -72,11 +74,21 @@ class ArticleText:
     @property
     def heading(self) -> str:
         """E.g. ``'Collective Security Treaty, Article 4 (ru, amended-2010)'``."""
-        name = treaty_row(self.treaty_id)["name_en"]
-        label = f"Article {self.article}"
+        name = localized(treaty_row(self.treaty_id), "name")
+        label = t("article.label", article=self.article)
         # The TEU's name in the data already names its Article 42(7).
-        prefix = name if label in name else f"{name}, {label}"
+        held = (f"Article {self.article}", f"article {self.article.split('(')[0]}, paragraphe")
+        prefix = name if any(h in name for h in held) else f"{name}, {label}"
         return f"{prefix} ({self.language}, {self.version})"
+
+    @property
+    def instrument_named(self) -> str:
+        """The instrument that set this wording, named in the kit's language."""
+        if get_language() == "en":
+            return self.instrument
+        rows = articles(self.treaty_id)
+        own = rows.loc[rows["instrument"] == self.instrument, f"instrument_{get_language()}"]
+        return str(own.iloc[0]) if len(own) else self.instrument
 
     @property
     def status_line(self) -> str:
@@ -89,13 +101,13 @@ class ArticleText:
             t(
                 "article.span",
                 start=self.valid_from,
-                last=(to_date(self.valid_to) - dt.timedelta(days=1)).isoformat(),
+                last=to_date(self.valid_to) - dt.timedelta(days=1),
                 end=self.valid_to,
             )
             if self.valid_to
             else t("article.since", start=self.valid_from)
         )
-        values = dict(date=self.on, instrument=self.instrument, span=span)
+        values = dict(date=self.on, instrument=self.instrument_named, span=span)
         if pd.notna(treaty["in_force"]) and day < to_date(treaty["in_force"]):
             return t("article.not_yet", **values)
         if pd.notna(treaty["ended"]) and day >= to_date(treaty["ended"]):
@@ -107,9 +119,10 @@ class ArticleText:
 
     def __str__(self) -> str:
         partial = f"\n[{t('article.partial')}]" if self.partial else ""
+        notice = f"{self.notice}\n" if self.notice else ""
         return (
-            f"{self.heading}\n{self.status_line}\n\n{self.text}{partial}\n\n"
-            f"{t('article.source')}: {self.reference}"
+            f"{self.heading}\n{notice}{self.status_line}\n\n{self.text}{partial}\n\n"
+            f"{t('article.source')}{t('exercise.colon')}{self.reference}"
         )
 
     def _repr_html_(self) -> str:
@@ -217,7 +230,7 @@ def _wording_on(treaty_id: str, rows: pd.DataFrame, day: dt.date) -> pd.DataFram
 def article(
     treaty_id: str,
     number: str | int,
-    language: str = "en",
+    language: str | None = None,
     *,
     at: str | dt.date | None = None,
     version: str | None = None,
@@ -230,8 +243,11 @@ def article(
         E.g. ``"cst"``, ``"nato"``, ``"teu"``, ``"un_charter"``.
     number : str or int
         The article as the treaty numbers it: ``5``, ``"IV"``, ``"42(7)"``.
-    language : str
-        ``"en"`` (default), ``"fr"``, ``"ru"``, ``"es"``... where the kit holds that text.
+    language : str, optional
+        ``"en"``, ``"fr"``, ``"ru"``, ``"es"``... where the kit holds that text. By default
+        the kit's language (:func:`set_language`): in French, the authentic French text
+        where the treaty has one; where the kit holds none, an authentic text it holds,
+        and the answer says so (a translation is never shown as if it were the treaty's).
     at : str or datetime.date, optional
         The date the wording is wanted for (``"2022-01-06"``). Without it, the wording
         in force today, and the answer says so.
@@ -258,6 +274,11 @@ def article(
     'amended-2010'
     """
     rows, number = _rows(treaty_id, number)
+    asked = at is not None
+    day = to_date(at, "date for at=") if asked else dt.date.today()
+    notice = None
+    if language is None:
+        language, notice = _default_language(treaty_id, rows, day, version)
     if language not in set(rows["language"]):
         raise UnknownIdError(
             f"language for {treaty_id} Article {number}",
@@ -266,8 +287,6 @@ def article(
             f" All the kit holds of this article: {_held(rows)}. The official text is published "
             f"by: {_publisher(treaty_id)}.",
         )
-    asked = at is not None
-    day = to_date(at, "date for at=") if asked else dt.date.today()
     if version is not None:
         check_choice(f"version of {treaty_id} Article {number}", version, rows["version"])
         chosen = rows[rows["version"] == version]
@@ -304,7 +323,50 @@ def article(
         note=row["note"] if pd.notna(row["note"]) else None,
         on=day.isoformat(),
         asked=asked,
+        notice=notice,
     )
+
+
+def _default_language(
+    treaty_id: str, rows: pd.DataFrame, day: dt.date, version: str | None
+) -> tuple[str, str | None]:
+    """The language :func:`article` shows when none is asked for, and why if not the kit's."""
+    own = get_language()
+    chosen = rows[rows["version"] == version] if version else _wording_on(treaty_id, rows, day)
+    held = list(dict.fromkeys(chosen["language"]))
+    if own in held or not held:
+        return own, None
+    # A text that is not a translation, in the order the treaty lists its authentic languages
+    # (the CST's final clause was not retrieved: its Russian texts are the ones not translated).
+    originals = list(
+        dict.fromkeys(chosen.loc[~chosen["version"].str.contains("translation"), "language"])
+    )
+    listed = treaty_row(treaty_id)["authentic_languages"]
+    order = str(listed).split(";") if pd.notna(listed) else []
+    authentic = sorted(
+        originals, key=lambda lang: order.index(lang) if lang in order else len(order)
+    )
+    if authentic:
+        shown = authentic[0]
+        return shown, t(
+            "article.other_language", missing=language_name(own), shown=language_name(shown)
+        )
+    if own == "en":
+        return own, None  # the error lists what the kit holds
+    # Only translations of this wording: the one shown says whose it is (its version and note).
+    shown = held[0]
+    return shown, t(
+        "article.only_translation", missing=language_name(own), shown=language_name(shown)
+    )
+
+
+def language_name(code: str, language: str | None = None) -> str:
+    """A language's name in the kit's language, from CLDR ("ru" -> "russe" in French)."""
+    from babel import Locale
+
+    from ._text import LOCALES
+
+    return Locale.parse(LOCALES[language or get_language()]).languages.get(code, code)
 
 
 def languages_on(treaty_id: str, number: str | int, date: str | dt.date) -> list[str]:
