@@ -10,7 +10,16 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "cstokit"
 LAYERS = [
-    {"_data", "_dates", "_errors", "_text", "_strings_exercises", "_strings_scenes", "_html"},
+    {
+        "_data",
+        "_dates",
+        "_errors",
+        "_text",
+        "_strings_exercises",
+        "_strings_scenes",
+        "_strings_app",
+        "_html",
+    },
     {"_members", "_treaties", "_operations", "_sources", "_cases"},
     {
         "_maps",

@@ -246,8 +246,11 @@ def _events(operation_id: str) -> pd.DataFrame:
     events = events[events["operation_id"] == operation_id]
     if events.empty:
         raise NoDataError(
-            f"The kit holds no timeline for {operation_id!r}. Operations with a timeline: "
-            f"{', '.join(sorted(load('events')['operation_id'].unique()))}."
+            t(
+                "error.no_timeline",
+                given=repr(operation_id),
+                valid=", ".join(sorted(load("events")["operation_id"].unique())),
+            )
         )
     events = with_source_columns(events)
     events["_d"] = events["date"].map(to_date)

@@ -46,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         help="serve on this computer's network address, so students open it on their devices",
     )
     pre.add_argument(
-        "--cap", type=int, default=None, help="most devices at once (default 20, set from the load test in make bench)"
+        "--cap",
+        type=int,
+        default=None,
+        help="most devices at once (default 20, set from the load test in make bench)",
     )
     pre.add_argument("--pool", type=int, default=None, help="warm kernels kept ready")
     args = parser.parse_args(argv)

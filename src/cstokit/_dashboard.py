@@ -81,6 +81,8 @@ def _share_scene(key: str, options: dict, shown: dict) -> None:
         os.replace(f.name, path)
     except OSError:
         log.warning("could not share scene %s in %s", key, path.parent)
+
+
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ru": "Русский", "kk": "Қазақ тілі"}
 
 

@@ -8,10 +8,6 @@ import re
 from ._errors import DateFormatError
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-EXPECTED = (
-    "Write dates as YYYY-MM-DD (for example '2022-01-06'), or YYYY-MM / YYYY for a month "
-    "or a year; a datetime.date works too."
-)
 
 
 def parse_date(value: object, what: str = "date") -> tuple[dt.date, str]:
@@ -32,17 +28,39 @@ def parse_date(value: object, what: str = "date") -> tuple[dt.date, str]:
     match = _ISO.match(text) if text else None
     if not match:
         raise DateFormatError(
-            f"{what.capitalize()} {value!r} is not a date the kit understands. {EXPECTED}"
+            _t(
+                "error.date",
+                what=_what(what),
+                value=repr(value),
+                expected=_t("error.date_expected"),
+            )
         )
     year, month, day = match.groups()
     try:
         parsed = dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:
         raise DateFormatError(
-            f"{what.capitalize()} {value!r} does not exist ({exc}). {EXPECTED}"
+            _t(
+                "error.date_missing",
+                what=_what(what),
+                value=repr(value),
+                reason=exc,
+                expected=_t("error.date_expected"),
+            )
         ) from None
     precision = "day" if day else "month" if month else "year"
     return parsed, precision
+
+
+def _t(key: str, **values) -> str:
+    from ._text import t  # _text reads dates with this module: imported when an error is raised
+
+    return t(key, **values)
+
+
+def _what(what: str) -> str:
+    words = {"date": "error.date_word", "date for at=": "error.at_word"}
+    return _t(words[what]) if what in words else what.capitalize()
 
 
 def to_date(value: object, what: str = "date") -> dt.date:

@@ -18,9 +18,13 @@ class UnknownIdError(CstokitError, KeyError):
         self.valid = sorted({str(v) for v in valid})
         close = difflib.get_close_matches(str(given).lower(), self.valid, n=1, cutoff=0.5)
         self.closest = close[0] if close else None
-        hint = f" Did you mean {self.closest!r}?" if self.closest else ""
+        from ._text import t
+
+        word = id_kind(kind)
+        hint = t("error.did_you_mean", close=repr(self.closest)) if self.closest else ""
         super().__init__(
-            f"Unknown {kind} {given!r}.{hint} Valid {kind} ids: {', '.join(self.valid)}.{more}"
+            t("error.unknown", kind=word, given=repr(given), hint=hint, valid=", ".join(self.valid))
+            + more
         )
 
     def __str__(self) -> str:  # KeyError would otherwise print the repr of the message
@@ -37,6 +41,13 @@ class DataIntegrityError(CstokitError):
 
 class NoDataError(CstokitError):
     """A valid request for which the data holds nothing to show (e.g. no contribution figures)."""
+
+
+def id_kind(kind: str) -> str:
+    """What an id names, in the kit's language ("treaty" -> "traité"); composite kinds as given."""
+    from ._text import STRINGS, t
+
+    return t(f"id.{kind}") if f"id.{kind}" in STRINGS else kind
 
 
 def check_choice(kind: str, value: object, valid: Iterable[str]) -> str:

@@ -18,7 +18,7 @@ from ._exercise_base import Exercise, _enum, _name
 from ._exercise_feedback import Feedback, FeedbackLine
 from ._exercise_scoring import did_you_mean, is_unanswered, wrong_shape
 from ._members import treaty_row
-from ._text import t
+from ._text import localized, t
 
 # The grid's columns, in the order a row is read: the defence clause's five, then where the
 # treaty's consultation clause is and how a party leaves.
@@ -104,10 +104,12 @@ class TreatyGrid(Exercise):
             where = t("exercise.grid.article", article=row["article"])
             return dict(
                 value=value,
-                words=f"{where}: {_quote(quote)}" if quote else f"{where}: {row['explanation_en']}",
+                words=f"{where}: {_quote(quote)}"
+                if quote
+                else f"{where}: {localized(row, 'explanation')}",
                 sources=[row["source_id"]],
                 accept=_accepted(row).get(column, set()),
-                why=row["explanation_en"],
+                why=localized(row, "explanation"),
             )
 
         out = {}
@@ -329,7 +331,7 @@ class ClauseKinds(Exercise):
                             "differs",
                             given=labels[value],
                             kind=labels[row["clause_kind"]],
-                            why=row["explanation_en"],
+                            why=localized(row, "explanation"),
                             **where,
                         ),
                         [row["source_id"]],

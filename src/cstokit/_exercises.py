@@ -353,7 +353,7 @@ class FactCheck(Exercise):
             done += 1
             verdict = self._resolve(given)
             kit = self._t(f"verdict.{row['verdict']}")
-            reason = str(row["justification_en"])
+            reason = localized(row, "justification")
             if verdict is None:
                 unreadable += 1
                 verdicts = " | ".join(v for _, v in self.options())
@@ -373,7 +373,7 @@ class FactCheck(Exercise):
             if not why:
                 lines.append(FeedbackLine("hint", self._t("justify", label=label)))
             if isinstance(row["later_en"], str) and row["later_en"]:
-                later = self._t("later", day=row["judged_as_of"], text=row["later_en"])
+                later = self._t("later", day=row["judged_as_of"], text=localized(row, "later"))
                 lines.append(FeedbackLine("info", later, [row["later_source_id"]]))
             answered.append((claim_id, verdict))
         if done == 0:

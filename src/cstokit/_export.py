@@ -269,7 +269,9 @@ def _figure_page(make: Callable[[], object], title: str) -> Callable[[], str]:
     return build
 
 
-SCENES_STATIC = Path(__file__).parent / "jupyter_data" / "voila" / "templates" / "cstokit" / "static"
+SCENES_STATIC = (
+    Path(__file__).parent / "jupyter_data" / "voila" / "templates" / "cstokit" / "static"
+)
 
 
 def _slideshow_page() -> str:

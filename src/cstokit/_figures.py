@@ -294,11 +294,13 @@ def _after_deferred(markup: str) -> str:
     of the page (for an animation, a megabyte of frames) instead of before it.
     """
     return _SCRIPT.sub(
-        lambda m: m.group(1)
-        + "document.addEventListener('DOMContentLoaded',function(){"
-        + m.group(2)
-        + "});"
-        + m.group(3),
+        lambda m: (
+            m.group(1)
+            + "document.addEventListener('DOMContentLoaded',function(){"
+            + m.group(2)
+            + "});"
+            + m.group(3)
+        ),
         markup,
     )
 

@@ -30,7 +30,7 @@ from ._data import data_key, load, vocabulary
 from ._dates import parse_date, to_date
 from ._errors import CstokitError, NoDataError, check_choice
 from ._sources import source, split_ids
-from ._text import LOCALES, get_language, t
+from ._text import LOCALES, get_language, localized, t
 
 # Most authoritative first: the order in which competing versions of one step are preferred.
 KIND_RANK = ("official", "academic", "reference", "independent-media", "state-media", "other")
@@ -110,9 +110,13 @@ def _alliance_row(treaty_id: str) -> pd.Series:
     row = treaty_row(treaty_id)
     if row["kind"] != "alliance":
         raise NoDataError(
-            f"The kit holds {row['name_en']} ({treaty_id}) for its articles only, not its "
-            f"membership: read them with cstokit.article({treaty_id!r}, ...). Treaties with "
-            f"members in the kit: {', '.join(treaty_ids())}."
+            t(
+                "error.articles_only",
+                name=localized(row, "name"),
+                treaty_id=treaty_id,
+                quoted=repr(treaty_id),
+                valid=", ".join(treaty_ids()),
+            )
         )
     return row
 

@@ -38,8 +38,11 @@ def contributions_table(operation_id: str) -> pd.DataFrame:
     table = table[table["operation_id"] == operation_id]
     if table.empty:
         raise NoDataError(
-            f"The kit holds no contribution figures for {operation_id!r}. Operations with figures: "
-            f"{', '.join(operation_ids(with_figures=True))}."
+            t(
+                "error.no_contributions",
+                given=repr(operation_id),
+                valid=", ".join(operation_ids(with_figures=True)),
+            )
         )
     table = with_source_columns(table)
     table.insert(

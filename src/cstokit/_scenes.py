@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ._data import load
 from ._errors import CstokitError, UnknownIdError
 from ._html import render_macro
-from ._text import STRINGS, get_language, long_date, t
+from ._text import STRINGS, get_language, localized, long_date, t
 
 log = logging.getLogger("cstokit.scenes")
 
@@ -237,7 +237,8 @@ def _factcheck(**_) -> Scene:
                 + " · "
                 + t(f"scene.factcheck.kind.{row.kind}"),
                 quote_fr=row.quote_fr,
-                quote_en=row.quote_en,
+                # The English rendering is for English readers; French reads the quote itself.
+                quote_en=row.quote_en if get_language() == "en" else "",
                 quoted=t(
                     "scene.factcheck.from", site=first["publisher"], date=long_date(first["date"])
                 ),
@@ -245,8 +246,8 @@ def _factcheck(**_) -> Scene:
                 verdict_line=t(
                     "scene.factcheck.verdict", date=long_date(row.judged_as_of), verdict=verdict
                 ),
-                why=row.justification_en,
-                later=row.later_en if isinstance(row.later_en, str) else "",
+                why=localized(row._asdict(), "justification"),
+                later=localized(row._asdict(), "later") if isinstance(row.later_en, str) else "",
             )
         )
         ids += quoted + split_ids(row.source_id)

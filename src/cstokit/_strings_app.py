@@ -105,3 +105,108 @@ APP_STRINGS.update(
         },
     }
 )
+APP_STRINGS.update(
+    {
+        # -- errors: what was wrong and what is valid ---------------------------------------
+        "error.unknown": {
+            "en": "Unknown {kind} {given}.{hint} Valid {kind} ids: {valid}.",
+            "fr": "Identifiant inconnu ({kind}) : {given}.{hint} Identifiants valides ({kind}) : "
+            "{valid}.",
+        },
+        "error.did_you_mean": {
+            "en": " Did you mean {close}?",
+            "fr": " Vouliez-vous dire {close} ?",
+        },
+        "id.treaty": {"en": "treaty", "fr": "traité"},
+        "id.case": {"en": "case", "fr": "cas"},
+        "id.dataset": {"en": "dataset", "fr": "jeu de données"},
+        "id.vocabulary": {"en": "vocabulary", "fr": "vocabulaire"},
+        "id.exercise": {"en": "exercise", "fr": "exercice"},
+        "id.region": {"en": "region", "fr": "région"},
+        "id.operation": {"en": "operation", "fr": "opération"},
+        "id.scene": {"en": "scene", "fr": "scène"},
+        "id.source": {"en": "source", "fr": "source"},
+        "id.language": {"en": "language", "fr": "langue"},
+        "id.value for include": {"en": "value for include", "fr": "valeur de include"},
+        "id.article_of": {"en": "article of {treaty}", "fr": "article de {treaty}"},
+        "id.version_of": {
+            "en": "version of {treaty} Article {article}",
+            "fr": "version de {treaty} article {article}",
+        },
+        "id.language_of": {
+            "en": "language for {treaty} Article {article}",
+            "fr": "langue de {treaty} article {article}",
+        },
+        "error.date": {
+            "en": "{what} {value} is not a date the kit understands. {expected}",
+            "fr": "{what} {value} n'est pas une date que le kit comprend. {expected}",
+        },
+        "error.date_missing": {
+            "en": "{what} {value} does not exist ({reason}). {expected}",
+            "fr": "{what} {value} n'existe pas ({reason}). {expected}",
+        },
+        "error.date_expected": {
+            "en": "Write dates as YYYY-MM-DD (for example '2022-01-06'), or YYYY-MM / YYYY for a "
+            "month or a year; a datetime.date works too.",
+            "fr": "Écrivez les dates sous la forme AAAA-MM-JJ (par exemple '2022-01-06'), ou "
+            "AAAA-MM / AAAA pour un mois ou une année ; un datetime.date convient aussi.",
+        },
+        "error.date_word": {"en": "Date", "fr": "La date"},
+        "error.at_word": {"en": "Date for at=", "fr": "La date de at="},
+        "error.not_signed": {
+            "en": "{name} was signed on {signed}: on {day} it did not exist yet. Ask for a date "
+            "from {signed} on.",
+            "fr": "{name} a été signé le {signed} : le {day}, il n'existait pas encore. Demandez "
+            "une date à partir du {signed}.",
+        },
+        "error.no_text_in": {
+            "en": "The kit holds no {lang} text of {treaty_id} Article {number} {when}.{offer} "
+            "All it holds of this article: {held}. The official text is published by: {publisher}.",
+            "fr": "Le kit ne détient pas de texte {lang} de {treaty_id} article {number} "
+            "{when}.{offer} Tout ce qu'il détient de cet article : {held}. Le texte officiel est "
+            "publié par : {publisher}.",
+        },
+        "error.when_version": {"en": "version {version}", "fr": "version {version}"},
+        "error.when_on": {"en": "in force on {date}", "fr": "en vigueur le {date}"},
+        "error.offer": {
+            "en": " For that date it holds: {have}; that wording was set by the {instrument} "
+            "(applied from {start}).",
+            "fr": " Pour cette date, il détient : {have} ; cette rédaction a été fixée par "
+            "{instrument} (applicable à partir du {start}).",
+        },
+        "error.more_held": {
+            "en": " All the kit holds of this article: {held}. The official text is published by: "
+            "{publisher}.",
+            "fr": " Tout ce que le kit détient de cet article : {held}. Le texte officiel est "
+            "publié par : {publisher}.",
+        },
+        "error.held_today": {"en": "today", "fr": "aujourd'hui"},
+        "error.held_partial": {"en": " (partial)", "fr": " (partiel)"},
+        "error.held_span": {"en": "{start} to {end}", "fr": "du {start} au {end}"},
+        "error.no_timeline": {
+            "en": "The kit holds no timeline for {given}. Operations with a timeline: {valid}.",
+            "fr": "Le kit ne détient pas de chronologie pour {given}. Opérations avec une "
+            "chronologie : {valid}.",
+        },
+        "error.no_contributions": {
+            "en": "The kit holds no contribution figures for {given}. Operations with figures: "
+            "{valid}.",
+            "fr": "Le kit ne détient pas d'effectifs pour {given}. Opérations avec des effectifs : "
+            "{valid}.",
+        },
+        "error.articles_only": {
+            "en": "The kit holds {name} ({treaty_id}) for its articles only, not its membership: "
+            "read them with cstokit.article({quoted}, ...). Treaties with members in the kit: "
+            "{valid}.",
+            "fr": "Le kit détient {name} ({treaty_id}) pour ses articles seulement, pas pour ses "
+            "parties : lisez-les avec cstokit.article({quoted}, ...). Traités dont le kit connaît "
+            "les parties : {valid}.",
+        },
+        "error.no_articles": {
+            "en": "The kit holds no article text of {name} ({treaty_id}). Read it from its "
+            "publisher: {publisher}. Treaties with texts in the kit: {valid}.",
+            "fr": "Le kit ne détient aucun texte d'article de {name} ({treaty_id}). Lisez-le chez "
+            "son éditeur : {publisher}. Traités dont le kit détient des textes : {valid}.",
+        },
+    }
+)

@@ -254,7 +254,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.factcheck.question": {
         "en": "Each claim below is quoted exactly from arretsurinfo.ch (9 January 2022), a French translation of an RT article of 7 January 2022; the English is the kit's rendering. Judge each by what could be known on 9 January 2022: does it hold, is it misleading, is it wrong, or can't it be checked with the kit? Add one sentence saying why.",
-        "fr": "Chaque affirmation ci-dessous est citée telle quelle d'arretsurinfo.ch (9 janvier 2022), traduction française d'un article de RT du 7 janvier 2022 ; l'anglais est une traduction du kit. Jugez-la d'après ce que l'on pouvait savoir le 9 janvier 2022 : est-elle fondée, trompeuse, fausse, ou invérifiable avec le kit ? Ajoutez une phrase de justification.",
+        "fr": "Chaque affirmation ci-dessous est citée telle quelle d'arretsurinfo.ch (9 janvier 2022), traduction française d'un article de RT du 7 janvier 2022 (le kit ne la traduit pas dans l'édition française). Jugez-la d'après ce que l'on pouvait savoir le 9 janvier 2022 : est-elle fondée, trompeuse, fausse, ou invérifiable avec le kit ? Ajoutez une phrase de justification.",
     },
     "exercise.factcheck.example": {
         "en": "a dict of claim id -> (verdict, one sentence why), e.g. {example}",
@@ -262,7 +262,8 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.factcheck.item": {
         "en": "«{quote}» ({rendering})",
-        "fr": "« {quote} » ({rendering})",
+        # The French edition quotes the article alone: the rendering is for English readers.
+        "fr": "« {quote} »",
     },
     "exercise.factcheck.verdict.holds": {
         "en": "holds",

@@ -135,7 +135,7 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     "scene.factcheck.later": {"en": "Learned later", "fr": "Appris plus tard"},
     "scene.factcheck.from": {
         "en": "Quoted from {site}, {date}; the English above is the kit's rendering.",
-        "fr": "Cité d'après {site}, {date} ; l'anglais ci-dessus est la traduction du kit.",
+        "fr": "Cité d'après {site}, {date}.",
     },
     "scene.grid.treaty": {"en": "Treaty", "fr": "Traité"},
     "scene.grid.reading": {

@@ -182,11 +182,15 @@ def _rows(treaty_id: str, number: str | int) -> tuple[pd.DataFrame, str]:
     if table.empty:
         row = treaty_row(treaty_id)
         raise NoDataError(
-            f"The kit holds no article text of {row['name_en']} ({treaty_id}). Read it from its "
-            f"publisher: {_publisher(treaty_id)}. Treaties with texts in the kit: "
-            f"{', '.join(sorted(load('articles')['treaty_id'].unique()))}."
+            t(
+                "error.no_articles",
+                name=localized(row, "name"),
+                treaty_id=treaty_id,
+                publisher=_publisher(treaty_id),
+                valid=", ".join(sorted(load("articles")["treaty_id"].unique())),
+            )
         )
-    check_choice(f"article of {treaty_id}", number, table["article"].unique())
+    check_choice(t("id.article_of", treaty=treaty_id), number, table["article"].unique())
     return table[table["article"] == number], number
 
 
@@ -194,9 +198,10 @@ def _held(rows: pd.DataFrame) -> str:
     """What the kit holds of an article: each language with its wordings and dates."""
     parts = []
     for r in rows.sort_values(["valid_from", "language"]).itertuples():
-        end = r.valid_to if pd.notna(r.valid_to) else "today"
-        part = " (partial)" if r.partial else ""
-        parts.append(f"{r.language} {r.version} {r.valid_from} to {end}{part}")
+        end = r.valid_to if pd.notna(r.valid_to) else t("error.held_today")
+        part = t("error.held_partial") if r.partial else ""
+        span = t("error.held_span", start=r.valid_from, end=end)
+        parts.append(f"{r.language} {r.version} {span}{part}")
     return "; ".join(parts)
 
 
@@ -216,8 +221,7 @@ def _wording_on(treaty_id: str, rows: pd.DataFrame, day: dt.date) -> pd.DataFram
     signed = to_date(treaty["signed"])
     if day < signed:
         raise CstokitError(
-            f"{treaty['name_en']} was signed on {treaty['signed']}: on {day.isoformat()} it did "
-            f"not exist yet. Ask for a date from {treaty['signed']} on."
+            t("error.not_signed", name=localized(treaty, "name"), signed=treaty["signed"], day=day)
         )
     first = rows["valid_from"].map(to_date).min()
     if day < first:
@@ -281,32 +285,41 @@ def article(
         language, notice = _default_language(treaty_id, rows, day, version)
     if language not in set(rows["language"]):
         raise UnknownIdError(
-            f"language for {treaty_id} Article {number}",
+            t("id.language_of", treaty=treaty_id, article=number),
             language,
             rows["language"],
-            f" All the kit holds of this article: {_held(rows)}. The official text is published "
-            f"by: {_publisher(treaty_id)}.",
+            t("error.more_held", held=_held(rows), publisher=_publisher(treaty_id)),
         )
     if version is not None:
-        check_choice(f"version of {treaty_id} Article {number}", version, rows["version"])
+        check_choice(t("id.version_of", treaty=treaty_id, article=number), version, rows["version"])
         chosen = rows[rows["version"] == version]
     else:
         chosen = _wording_on(treaty_id, rows, day)
     hit = chosen[chosen["language"] == language]
     if hit.empty:
-        when = f"version {version}" if version else f"in force on {day.isoformat()}"
+        when = t("error.when_version", version=version) if version else t("error.when_on", date=day)
         have = sorted(set(chosen["language"]))
         offer = ""
         if have:
             first = chosen.iloc[0]
-            offer = (
-                f" For that date it holds: {', '.join(have)}; that wording was set by the "
-                f"{first['instrument']} (applied from {first['valid_from']})."
+            instrument = first["instrument"] if get_language() == "en" else first["instrument_fr"]
+            offer = t(
+                "error.offer",
+                have=", ".join(have),
+                instrument=instrument,
+                start=first["valid_from"],
             )
         raise NoDataError(
-            f"The kit holds no {language!r} text of {treaty_id} Article {number} {when}.{offer} "
-            f"All it holds of this article: {_held(rows)}. The official text is published by: "
-            f"{_publisher(treaty_id)}."
+            t(
+                "error.no_text_in",
+                lang=repr(language),
+                treaty_id=treaty_id,
+                number=number,
+                when=when,
+                offer=offer,
+                held=_held(rows),
+                publisher=_publisher(treaty_id),
+            )
         )
     row = hit.iloc[0]
     return ArticleText(
