@@ -11,6 +11,9 @@ STAMP := $(VENV)/.cstokit-installed
 TEST_STAMP := $(VENV)/.cstokit-test-installed
 HOST ?= 127.0.0.1
 PORT ?= 8888
+# LANGUAGE=fr: teacher mode and the export in French (the French edition, notebooks/fr/).
+LANGUAGE ?= en
+EXPORT_DIR ?= export$(if $(filter-out en,$(LANGUAGE)),-$(LANGUAGE))
 
 .PHONY: help lab test test-fast present export worksheets bench data data-extra lint check-python venv venv-test browser clean
 
@@ -69,10 +72,10 @@ lint: venv-test
 	@$(VPY) -m ruff check src tests benchmarks tools data
 
 present: venv
-	@$(VENV)/bin/cstokit present --host $(HOST)
+	@$(VENV)/bin/cstokit present --host $(HOST) --language $(LANGUAGE)
 
 export: venv
-	@$(VENV)/bin/cstokit export --out export --overwrite
+	@$(VENV)/bin/cstokit export --out $(EXPORT_DIR) --overwrite --language $(LANGUAGE)
 
 # nbconvert's webpdf needs Playwright (test extras) and Debian's Chromium (browser).
 worksheets: venv-test browser

@@ -40,7 +40,14 @@ from nbformat.v4 import new_code_cell
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 # The Voila dashboard is driven by the teacher-mode browser tests, not executed here.
-NOT_EXECUTED_HERE = {"teacher/dashboard.ipynb"}
+NOT_EXECUTED_HERE = {"teacher/dashboard.ipynb", "fr/enseignant/tableau_de_bord.ipynb"}
+# How each edition writes the parts every lesson has (tests/test_french.py pairs the lessons).
+OPENING = {
+    "en": ("## Questions", "## Objectives", "## Prerequisites", "| Concept |"),
+    "fr": ("## Questions", "## Objectifs", "## Prérequis", "| Notion |"),
+}
+TIME = {"en": r"Time:\s\d+ minutes", "fr": r"Durée\s:\s\d+ minutes"}
+CLOSING = {"en": ("## Key points", "## What next"), "fr": ("## À retenir", "## Et ensuite")}
 COURSE = [
     "00_start_here.ipynb",
     "01_kazakhstan_2022.ipynb",
@@ -260,18 +267,20 @@ def test_stored_without_outputs(name):
 @pytest.mark.parametrize("name", [n for n in notebook_paths() if n not in NOT_EXECUTED_HERE])
 def test_opens_and_closes_like_every_lesson(name):
     nb = read(name)
+    edition = "fr" if name.startswith("fr/") else "en"
     assert nb.nbformat == 4
     assert nb.metadata.get("kernelspec", {}).get("name") == "python3", f"{name}: kernel"
     first = nb.cells[0]
     assert first.cell_type == "markdown" and first.source.startswith("# "), f"{name}: title"
-    for section in ("## Questions", "## Objectives", "## Prerequisites", "| Concept |"):
+    for section in OPENING[edition]:
         assert section in first.source, f"{name}: opening cell lacks {section!r}"
-    assert re.search(r"Time: \d+ minutes", first.source), f"{name}: no 'Time: NN minutes'"
+    assert re.search(TIME[edition], first.source), f"{name}: no {TIME[edition]!r}"
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert code and "import cstokit" in code[0].source, f"{name}: imports do not come first"
-    closing = [c for c in nb.cells if c.cell_type == "markdown" and "## Key points" in c.source]
-    assert closing, f"{name}: no 'Key points' cell"
-    assert "## What next" in nb.cells[-1].source, f"{name}: does not close with 'What next'"
+    key_points, what_next = CLOSING[edition]
+    closing = [c for c in nb.cells if c.cell_type == "markdown" and key_points in c.source]
+    assert closing, f"{name}: no {key_points!r} cell"
+    assert what_next in nb.cells[-1].source, f"{name}: does not close with {what_next!r}"
 
 
 @pytest.mark.parametrize("name", COURSE)

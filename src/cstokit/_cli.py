@@ -7,6 +7,8 @@ import sys
 
 from . import __version__
 
+LANGUAGES = ("en", "fr")  # cstokit._text.LANGUAGES, without importing the kit for --help
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -27,6 +29,12 @@ def main(argv: list[str] | None = None) -> int:
         help="replace files this command wrote before in that folder",
     )
     exp.add_argument("--no-notebooks", action="store_true", help="skip the executed notebooks")
+    exp.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="en",
+        help="language of the pages and edition of the notebooks (default: en)",
+    )
     wks = sub.add_parser(
         "worksheets", help="print one PDF worksheet per lesson (offline, in Chromium)"
     )
@@ -52,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         help="most devices at once (default 20, set from the load test in make bench)",
     )
     pre.add_argument("--pool", type=int, default=None, help="warm kernels kept ready")
+    pre.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="en",
+        help="language teacher mode starts in (default: en; its EN/FR control switches it)",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
@@ -68,7 +82,12 @@ def main(argv: list[str] | None = None) -> int:
         from ._export import export
 
         try:
-            result = export(args.out, overwrite=args.overwrite, notebooks=not args.no_notebooks)
+            result = export(
+                args.out,
+                overwrite=args.overwrite,
+                notebooks=not args.no_notebooks,
+                language=args.language,
+            )
         except FileExistsError as exc:
             print(f"cstokit export: {exc}", file=sys.stderr)
             return 2
@@ -93,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             lan=args.lan,
             cap=DEFAULT_CAP if args.cap is None else args.cap,
             pool=args.pool,
+            language=args.language,
         )
     parser.print_help()
     return 0

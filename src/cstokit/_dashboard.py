@@ -20,7 +20,7 @@ import logging
 import os
 
 from ._html import render_macro
-from ._text import t
+from ._text import get_language, localized, set_language, t
 
 log = logging.getLogger("cstokit.dashboard")
 
@@ -31,6 +31,8 @@ CAP_ENV = "CSTOKIT_VIEWER_CAP"
 # scenes they have built, so thirty students opening the animation build it once, not thirty
 # times (4.5 s of a 2-core laptop each). Never data/; removed when the server stops.
 CACHE_ENV = "CSTOKIT_SCENE_CACHE"
+# Set by `cstokit present --language fr`: the language the deck starts in.
+LANGUAGE_ENV = "CSTOKIT_LANGUAGE"
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,16 +98,8 @@ class SceneView:
         self.deck = deck
         self.spec = spec
         self.options: dict = dict(deck.scene_options.get(spec.key, {}))
-        self.head = w.HTML(
-            render_macro(
-                "scenes.html.j2",
-                "head",
-                n=n,
-                total=total,
-                lesson=spec.lesson_title,
-                title=spec.title,
-            )
-        )
+        self.n, self.total = n, total
+        self.head = w.HTML(self._head())
         self.controls = self._controls()
         top = w.HBox([self.head, *self.controls], layout=w.Layout(width="100%"))
         top.add_class("cstokit-scene-top")
@@ -125,14 +119,41 @@ class SceneView:
         else:
             self.body.value = render_macro("scenes.html.j2", "missing", message=t("scene.drawing"))
 
+    def _head(self) -> str:
+        spec = self.spec
+        return render_macro(
+            "scenes.html.j2",
+            "head",
+            n=self.n,
+            total=self.total,
+            lesson=spec.lesson_title,
+            title=spec.title,
+        )
+
+    def relabel(self) -> None:
+        """Say everything again in the kit's language (the deck's language control)."""
+        self.head.value = self._head()
+        self.draw_button.description = t("scene.draw")
+        for name, key in (("treaty", "scene.parties.treaty"), ("date", "scene.parties.date")):
+            if hasattr(self, name):
+                getattr(self, name).description = t(key)
+        if hasattr(self, "treaty"):
+            chosen = self.treaty.value
+            self.treaty.options = _treaty_options()  # resets the value: set it back
+            self.treaty.value = chosen
+        if hasattr(self, "language"):
+            self.language.description = t("scene.article.language")
+        if self.built is not None:
+            self.render()
+        else:
+            self.body.value = render_macro("scenes.html.j2", "missing", message=t("scene.drawing"))
+
     def _controls(self) -> list:
         w = self.w
         out = []
         if "treaty" in self.spec.controls:
-            from ._members import treaty_ids, treaty_row
-
             self.treaty = w.Dropdown(
-                options=[(str(treaty_row(tid)["organisation"]), tid) for tid in treaty_ids()],
+                options=_treaty_options(),
                 value=self.options.get("treaty", "cst"),
                 description=t("scene.parties.treaty"),
                 style={"description_width": "initial"},
@@ -160,6 +181,16 @@ class SceneView:
             )
             self.language.observe(lambda _c: self._set(language=self.language.value), names="value")
             out.append(self.language)
+        # The kit's language, on every scene: a teacher switches the whole deck from any scene.
+        self.kit_language = w.ToggleButtons(
+            options=[("EN", "en"), ("FR", "fr")],
+            value=get_language(),
+            tooltips=[LANGUAGE_NAMES["en"], LANGUAGE_NAMES["fr"]],
+            style={"button_width": "3em"},
+        )
+        self.kit_language.add_class("cstokit-kit-language")
+        self.kit_language.observe(lambda c: self.deck.set_language(c["new"]), names="value")
+        out.append(self.kit_language)
         return out
 
     def _on_date(self, change) -> None:
@@ -203,10 +234,15 @@ class SceneView:
 class Deck:
     """Every scene of teacher mode, in course order, as one widget tree."""
 
-    def __init__(self, join_url: str | None = None, cap: int | None = None):
+    def __init__(
+        self, join_url: str | None = None, cap: int | None = None, language: str | None = None
+    ):
         import ipywidgets as w
 
         from ._scenes import JOIN, SCENES
+
+        if language is not None:
+            set_language(language)
 
         join_url = os.environ.get(JOIN_URL_ENV, "") if join_url is None else join_url
         cap = int(os.environ.get(CAP_ENV, "0") or 0) if cap is None else cap
@@ -218,12 +254,27 @@ class Deck:
             SceneView(self, spec, n, total, eager=(i == 0))
             for i, (n, spec) in enumerate(zip(range(first, first + len(specs)), specs, strict=True))
         ]
-        strings = w.HTML(
+        self.strings = w.HTML(self._strings())
+        self.root = w.VBox(
+            [self.strings, *(v.root for v in self.views)], layout=w.Layout(width="100%")
+        )
+        self.root.add_class("cstokit-deck")
+
+    @staticmethod
+    def _strings() -> str:
+        return (
             f'<span hidden data-index-title="{_attr(t("scene.index"))}" '
             f'data-index-hint="{_attr(t("scene.index_hint"))}"></span>'
         )
-        self.root = w.VBox([strings, *(v.root for v in self.views)], layout=w.Layout(width="100%"))
-        self.root.add_class("cstokit-deck")
+
+    def set_language(self, language: str) -> None:
+        """Switch the kit and every scene to ``language`` (what the EN/FR control does)."""
+        set_language(language)
+        self.strings.value = self._strings()
+        for view in self.views:
+            if view.kit_language.value != language:
+                view.kit_language.value = language  # its observer calls back here: no loop
+            view.relabel()
 
     def cover(self) -> str:
         """The first scene as plain HTML, for the server to write into the page (see the
@@ -247,16 +298,28 @@ class Deck:
         raise KeyError(key)
 
 
+def _treaty_options() -> list[tuple[str, str]]:
+    from ._members import treaty_ids, treaty_row
+
+    return [(localized(treaty_row(tid), "organisation"), tid) for tid in treaty_ids()]
+
+
 def _attr(text: str) -> str:
     import html
 
     return html.escape(text, quote=True)
 
 
-def dashboard(join_url: str | None = None, cap: int | None = None):
-    """Build teacher mode's deck and return its root widget (display it, or let Voila show it)."""
+def dashboard(join_url: str | None = None, cap: int | None = None, language: str | None = None):
+    """Build teacher mode's deck and return its root widget (display it, or let Voila show it).
+
+    ``language`` ("en", "fr") switches the kit first; by default the deck speaks the kit's
+    language, or the one ``cstokit present --language`` set (CSTOKIT_LANGUAGE).
+    """
     try:
-        deck = Deck(join_url=join_url, cap=cap)
+        deck = Deck(
+            join_url=join_url, cap=cap, language=language or os.environ.get(LANGUAGE_ENV) or None
+        )
         if os.environ.get("VOILA_BASE_URL") is not None:  # served by Voila, not in JupyterLab
             from IPython.display import display
 
@@ -275,7 +338,6 @@ def dashboard(join_url: str | None = None, cap: int | None = None):
             render_macro(
                 "scenes.html.j2",
                 "failed",
-                message=f"The dashboard could not start: {reason}. "
-                "Run `.venv/bin/cstokit doctor` on this computer for a fix.",
+                message=t("dashboard.failed", reason=reason),
             )
         )

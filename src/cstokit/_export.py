@@ -32,7 +32,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from ._errors import NoDataError
+from ._errors import NoDataError, check_choice
+from ._text import LANGUAGES, get_language, localized, set_language, t
 
 MANIFEST = ".cstokit-export.json"
 PLOTLY_JS = "assets/plotly.min.js"
@@ -47,9 +48,12 @@ OUTLINE_JS = "assets/world-outline.js"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 GEO_TYPES = ("choropleth", "scattergeo")
 # A widget app, not a text to read: it needs Python (`make present`).
-SKIP_NOTEBOOKS = {"teacher/dashboard.ipynb"}
+# The dashboards need Python (Voila); each edition's teacher folder has one.
+SKIP_NOTEBOOKS = {"teacher/dashboard.ipynb", "enseignant/tableau_de_bord.ipynb"}
+# Where each edition's notebooks live, under notebooks/: the English at the top, the French
+# in fr/ (same numbering). An English export leaves the other editions' folders out.
+EDITIONS = {"en": "", "fr": "fr"}
 CELL_TIMEOUT = 300
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "ru": "Russian", "de": "German"}
 # What a page may load by itself: anything but a relative or data:/blob: URL is a request
 # that leaves the machine (links a reader clicks, <a href>, are not counted).
 _LOADS = re.compile(
@@ -284,7 +288,6 @@ def _slideshow_page() -> str:
     from ._figures import needs_full_plotly
     from ._html import render_macro
     from ._scenes import SCENES, build_scene
-    from ._text import get_language, t
 
     scenes, figures = [], []
     for n, spec in enumerate(SCENES, 1):
@@ -310,7 +313,7 @@ def _slideshow_page() -> str:
         "scenes.html.j2",
         "slideshow",
         language=get_language(),
-        title="cstokit: teacher mode, the course in scenes",
+        title=t("export.slideshow_title"),
         scenes=scenes,
         plotlyjs_src=PLOTLY_JS if needs_full_plotly(figures) else PLOTLY_GEO_JS,
         geo_src=OUTLINE_JS,
@@ -335,17 +338,19 @@ def key_dates(treaty_id: str, today: dt.date | None = None) -> list[tuple[dt.dat
     row = treaty_row(treaty_id)
     dates: list[tuple[dt.date, str]] = []
     if _is_full_date(row["signed"]):
-        dates.append((dt.date.fromisoformat(row["signed"]), "signature"))
+        dates.append((dt.date.fromisoformat(row["signed"]), t("export.date.signature")))
     if _is_full_date(row["in_force"]):
-        dates.append((dt.date.fromisoformat(row["in_force"]), "entry into force"))
+        dates.append((dt.date.fromisoformat(row["in_force"]), t("export.date.in_force")))
     ops = load("operations")
     for op in ops[ops["treaty_id"] == treaty_id].itertuples():
         if _is_full_date(op.start):
-            dates.append((dt.date.fromisoformat(op.start), f"{op.name_en} begins"))
+            name = localized(op._asdict(), "name")
+            dates.append((dt.date.fromisoformat(op.start), t("export.date.begins", name=name)))
     if _is_full_date(row["ended"]):
-        dates.append((dt.date.fromisoformat(row["ended"]) - dt.timedelta(days=1), "eve of its end"))
+        eve = dt.date.fromisoformat(row["ended"]) - dt.timedelta(days=1)
+        dates.append((eve, t("export.date.eve")))
     elif pd.isna(row["ended"]):
-        dates.append((today, "today"))
+        dates.append((today, t("export.date.today")))
     seen, unique = set(), []
     for day, label in sorted(dates):
         if day not in seen and day <= today:
@@ -359,7 +364,7 @@ def _articles_page() -> str:
     from ._html import render
     from ._members import text_ids, treaty_row
     from ._sources import cite
-    from ._treaties import article
+    from ._treaties import article, language_name
 
     texts = load("articles")
     provisions = load("provisions")
@@ -369,7 +374,7 @@ def _articles_page() -> str:
         wordings = [
             {
                 "text": article(tid, row.article, row.language, version=row.version),
-                "language": LANGUAGE_NAMES.get(row.language, row.language),
+                "language": language_name(row.language),
             }
             for row in rows.itertuples()
         ]
@@ -387,15 +392,15 @@ def _articles_page() -> str:
         treaties.append(
             {
                 "id": tid,
-                "name": treaty_row(tid)["name_en"],
+                "name": localized(treaty_row(tid), "name"),
                 "wordings": wordings,
                 "described": described,
             }
         )
     return render(
         "export_articles.html.j2",
-        language="en",
-        title="Treaty articles: texts, sources and versions",
+        language=get_language(),
+        title=t("export.articles_title"),
         index="index.html",
         treaties=treaties,
     )
@@ -545,23 +550,21 @@ def _notebook_page(rel: str, workdir: Path, status: dict) -> Callable[[], str]:
 
 def _notebook_pages(workdir: Path) -> list[Page]:
     pages = []
+    others = [folder + "/" for folder in EDITIONS.values() if folder]
     for path in sorted(workdir.rglob("*.ipynb")):
         rel = path.relative_to(workdir).as_posix()
-        if ".ipynb_checkpoints" in rel or rel in SKIP_NOTEBOOKS:
+        if ".ipynb_checkpoints" in rel or rel in SKIP_NOTEBOOKS or rel.startswith(tuple(others)):
             continue
         stem = rel[: -len(".ipynb")].replace("/", "-")
-        section = (
-            "Teacher notebooks (guide and answer keys)"
-            if rel.startswith("teacher/")
-            else "Course notebooks"
-        )
+        teacher = rel.startswith(("teacher/", "enseignant/"))
+        section = t("export.section.teacher" if teacher else "export.section.course")
         status: dict = {}
         page = Page(
             f"notebook-{stem}.html",
             rel,
             section,
             _notebook_page(rel, workdir, status),
-            note="executed fresh",
+            note=t("export.executed"),
         )
         page.status = status  # type: ignore[attr-defined]
         pages.append(page)
@@ -587,33 +590,34 @@ def plan(include_notebooks: bool = True, workdir: Path | None = None) -> list[Pa
     ]
     for tid in treaty_ids():
         row = treaty_row(tid)
+        name, short = localized(row, "name"), localized(row, "organisation")
         start = int(str(row["signed"])[:4])
         end = int(str(row["ended"])[:4]) if pd.notna(row["ended"]) else today.year - 1
         end = max(start, end)
         pages.append(
             Page(
                 f"members-{tid}.html",
-                f"{row['name_en']}: members {start}–{end}",
-                "Members through the years (slider and Play button)",
+                t("export.members_years", name=name, start=start, end=end),
+                t("export.section.animations"),
                 _figure_page(
                     lambda tid=tid, start=start, end=end: _maps.membership_animation(
                         tid, start, end
                     ),
-                    f"{row['organisation']}: members through the years",
+                    t("export.members_through", name=short),
                 ),
             )
         )
     for tid in treaty_ids():
-        row = treaty_row(tid)
+        short = localized(treaty_row(tid), "organisation")
         for day, label in key_dates(tid, today):
             pages.append(
                 Page(
                     f"map-{tid}-{day.isoformat()}.html",
-                    f"{row['organisation']} ({tid}), {day.isoformat()}: {label}",
-                    "Members on key dates",
+                    t("export.map_on", name=short, tid=tid, date=day, label=label),
+                    t("export.section.maps"),
                     _figure_page(
                         lambda tid=tid, day=day: _maps.member_map(tid, day),
-                        f"{row['organisation']}: members on {day.isoformat()}",
+                        t("export.map_title", name=short, date=day),
                     ),
                 )
             )
@@ -622,43 +626,43 @@ def plan(include_notebooks: bool = True, workdir: Path | None = None) -> list[Pa
     with_events = set(load("events")["operation_id"].dropna())
     for op in ops.itertuples():
         oid = op.operation_id
-        makers = [("deployment", "who sent troops, and where", _maps.deployment_map)]
+        op_name = localized(op._asdict(), "name")
+        makers = [("deployment", _maps.deployment_map)]
         if oid in with_figures:
-            makers.append(
-                ("contributions", "personnel by country, every source", _charts.contributions_chart)
-            )
+            makers.append(("contributions", _charts.contributions_chart))
         if oid in with_events:
-            makers.append(("timeline", "timeline", _charts.timeline))
-        for kind, label, maker in makers:
+            makers.append(("timeline", _charts.timeline))
+        for kind, maker in makers:
+            title = t("export.op_page", name=op_name, label=t(f"export.op.{kind}"))
             pages.append(
                 Page(
                     f"{kind}-{oid}.html",
-                    f"{op.name_en}: {label}",
-                    "Operations",
-                    _figure_page(lambda maker=maker, oid=oid: maker(oid), f"{op.name_en}: {label}"),
+                    title,
+                    t("export.section.operations"),
+                    _figure_page(lambda maker=maker, oid=oid: maker(oid), title),
                 )
             )
     pages.append(
         Page(
             "invocations.html",
-            "When collective-defence clauses were invoked",
-            "Invocations",
-            _figure_page(_charts.invocations_chart, "Invocations of collective-defence clauses"),
+            t("export.invocations"),
+            t("export.section.invocations"),
+            _figure_page(_charts.invocations_chart, t("export.invocations_title")),
         )
     )
     pages.append(
         Page(
             "slideshow.html",
-            "Teacher mode: the course in scenes (→ ← to move, I for the index, B to blank)",
-            "Slideshow",
+            t("export.slideshow"),
+            t("export.section.slideshow"),
             _slideshow_page,
         )
     )
     pages.append(
         Page(
             "articles.html",
-            "Every article text, with its source and version",
-            "Texts",
+            t("export.articles"),
+            t("export.section.texts"),
             _articles_page,
         )
     )
@@ -684,8 +688,8 @@ def _index_page(pages: list[Page], result: ExportResult, notebooks_note: str) ->
         )
     return render(
         "export_index.html.j2",
-        language="en",
-        title="cstokit export",
+        language=get_language(),
+        title=t("export.title"),
         index=None,
         date=dt.date.today().isoformat(),
         version=__version__,
@@ -750,11 +754,27 @@ def _build_all(pages: list[Page]):
 # -- the command -----------------------------------------------------------------------------
 
 
-def export(out, overwrite: bool = False, notebooks: bool = True) -> ExportResult:
-    """Write the export folder; raise FileExistsError (with the reason) when it refuses."""
+def export(
+    out, overwrite: bool = False, notebooks: bool = True, language: str | None = None
+) -> ExportResult:
+    """Write the export folder; raise FileExistsError (with the reason) when it refuses.
+
+    ``language`` ("en", "fr"; default the kit's) is the language of every page, and picks the
+    edition of the notebooks (notebooks/ or notebooks/fr/).
+    """
+    language = check_choice("language", language or get_language(), LANGUAGES)
+    before = get_language()
+    set_language(language)  # forked page builders inherit it
+    try:
+        return _export(out, overwrite, notebooks, language)
+    finally:
+        set_language(before)
+
+
+def _export(out, overwrite: bool, notebooks: bool, language: str) -> ExportResult:
     started = time.monotonic()
     out = Path(out).expanduser().absolute()
-    source_nb = notebooks_dir()
+    source_nb = notebooks_dir() / EDITIONS[language]
     with tempfile.TemporaryDirectory(prefix="cstokit-export-") as tmp:
         workdir = None
         if notebooks and source_nb.is_dir():
@@ -801,14 +821,11 @@ def export(out, overwrite: bool = False, notebooks: bool = True) -> ExportResult
                 extra = f"; cells {', '.join(map(str, status['errors']))} raised errors (shown on the page)"
             _say(f"{label} {_size(size)} ({seconds:.1f} s){extra}")
         if not notebooks:
-            nb_note = "Notebooks were not exported (--no-notebooks)."
+            nb_note = t("export.nb_skipped")
         elif workdir is None:
-            nb_note = f"No notebooks folder at {source_nb}."
+            nb_note = t("export.nb_missing", path=source_nb)
         else:
-            nb_note = (
-                "Notebooks were executed fresh in a temporary copy; the dashboard "
-                "(notebooks/teacher/dashboard.ipynb) needs Python and is not exported."
-            )
+            nb_note = t("export.nb_note")
         size = _atomic_write(out / "index.html", _index_page(pages, result, nb_note))
         result.written.append("index.html")
         result.sizes["index.html"] = size

@@ -25,6 +25,8 @@ import webbrowser
 from pathlib import Path
 
 DASHBOARD = "notebooks/teacher/dashboard.ipynb"
+# Each edition's dashboard: the French one sits in the French teacher folder.
+DASHBOARDS = {"en": DASHBOARD, "fr": "notebooks/fr/enseignant/tableau_de_bord.ipynb"}
 JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter_data"
 TEMPLATE = "cstokit"
 STARTUP_TIMEOUT = 90.0
@@ -104,14 +106,14 @@ def serving_host(host: str, lan: bool) -> tuple[str, str, str | None]:
 
 
 def server_command(
-    root: Path, bind: str, port: int, token: str, *, cap: int, pool: int
+    root: Path, bind: str, port: int, token: str, *, cap: int, pool: int, language: str = "en"
 ) -> list[str]:
     """The command line of the Voila server that serves the deck."""
     return [
         sys.executable,
         "-m",
         "cstokit._voila_app",
-        str(root / DASHBOARD),
+        str(root / DASHBOARDS[language]),
         f"--Voila.root_dir={root}",
         f"--Voila.ip={bind}",
         f"--Voila.port={port}",
@@ -130,7 +132,9 @@ def server_command(
     ]
 
 
-def server_env(join_url: str = "", cap: int = 0, cache: str = "") -> dict[str, str]:
+def server_env(
+    join_url: str = "", cap: int = 0, cache: str = "", language: str = "en"
+) -> dict[str, str]:
     """The server's environment: the kit's Voila template on JUPYTER_PATH, and for the
     dashboard's kernels the address students open, the cap and the shared scene folder.
     """
@@ -141,6 +145,7 @@ def server_env(join_url: str = "", cap: int = 0, cache: str = "") -> dict[str, s
     env["CSTOKIT_JOIN_URL"] = join_url
     env["CSTOKIT_VIEWER_CAP"] = str(cap)
     env["CSTOKIT_SCENE_CACHE"] = cache
+    env["CSTOKIT_LANGUAGE"] = language
     return env
 
 
@@ -185,8 +190,12 @@ def present(
     lan: bool = False,
     cap: int = DEFAULT_CAP,
     pool: int | None = None,
+    language: str = "en",
 ) -> int:
-    """Serve teacher mode until Ctrl+C; return the exit status."""
+    """Serve teacher mode until Ctrl+C; return the exit status.
+
+    ``language`` ("en", "fr") is the deck's language; its EN/FR control switches it in class.
+    """
     started = time.monotonic()
     say = lambda message: print(f"cstokit present: {message}", flush=True)  # noqa: E731
     try:
@@ -213,13 +222,14 @@ def present(
     base = f"http://{shown}:{chosen}/"
     address = f"{base}?token={token}"
     pool = pool if pool is not None else (POOL_LAN if lan else POOL_LOCAL)
-    say(f"starting teacher mode (Voila, {pool} warm kernel(s)) from {root / DASHBOARD} …")
+    dashboard = root / DASHBOARDS[language]
+    say(f"starting teacher mode (Voila, {pool} warm kernel(s)) from {dashboard} …")
     # The kernels of this server share the scenes they build (see _dashboard.py).
     cache = tempfile.mkdtemp(prefix="cstokit-scenes-")
     proc = subprocess.Popen(
-        server_command(root, host, chosen, token, cap=cap, pool=pool),
+        server_command(root, host, chosen, token, cap=cap, pool=pool, language=language),
         cwd=root,
-        env=server_env(address if lan else "", cap, cache),
+        env=server_env(address if lan else "", cap, cache, language),
         stdin=subprocess.DEVNULL,  # not a terminal: Ctrl+C stops at once, without a question
     )
 

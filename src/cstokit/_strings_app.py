@@ -210,3 +210,162 @@ APP_STRINGS.update(
         },
     }
 )
+APP_STRINGS.update(
+    {
+        # -- exported pages (cstokit export) ------------------------------------------------
+        "export.title": {"en": "cstokit export", "fr": "export cstokit"},
+        "export.h1": {
+            "en": "cstokit: collective security treaties, offline",
+            "fr": "cstokit : les traités de sécurité collective, hors ligne",
+        },
+        "export.intro": {
+            "en": "These pages open in any browser from this folder (a USB stick is fine): no "
+            "Python, no internet. Maps move with their slider or the Play button; hover a "
+            "country or a mark for its source. Exported on {date} by cstokit {version}.",
+            "fr": "Ces pages s'ouvrent dans n'importe quel navigateur depuis ce dossier (une clé "
+            "USB suffit) : ni Python ni internet. Les cartes bougent avec leur curseur ou le "
+            "bouton Lecture ; survolez un pays ou une marque pour voir sa source. Exporté le "
+            "{date} par cstokit {version}.",
+        },
+        "export.about": {"en": "About this folder", "fr": "À propos de ce dossier"},
+        "export.about_text": {
+            "en": "Every page loads plotly.js (MIT licence): {geo} ({geo_size}, the geo bundle, "
+            "enough for every figure of the kit) or, for a notebook figure of another kind, "
+            "{full} ({full_size}, the full bundle); and, for maps, {outline} ({outline_size}, "
+            "country outlines from Natural Earth 5.1.1, public domain). Keep the folder together. "
+            "Total size {total}. Data: CC BY 4.0, see each page's sources. The teacher dashboard "
+            "needs Python: make present.",
+            "fr": "Chaque page charge plotly.js (licence MIT) : {geo} ({geo_size}, le paquet "
+            "géographique, suffisant pour toutes les figures du kit) ou, pour une figure de "
+            "notebook d'un autre type, {full} ({full_size}, le paquet complet) ; et, pour les "
+            "cartes, {outline} ({outline_size}, contours des pays de Natural Earth 5.1.1, domaine "
+            "public). Gardez le dossier entier. Taille totale {total}. Données : CC BY 4.0, voir "
+            "les sources de chaque page. Le tableau de bord de l'enseignant demande Python : "
+            "cstokit present --language fr.",
+        },
+        "export.back": {"en": "All pages of this export", "fr": "Toutes les pages de cet export"},
+        "export.table": {"en": "Numbers as a table", "fr": "Les chiffres en tableau"},
+        "export.sources": {"en": "Sources", "fr": "Sources"},
+        "export.section.animations": {
+            "en": "Members through the years (slider and Play button)",
+            "fr": "Les parties au fil des ans (curseur et bouton Lecture)",
+        },
+        "export.section.maps": {"en": "Members on key dates", "fr": "Les parties à des dates clés"},
+        "export.section.operations": {"en": "Operations", "fr": "Opérations"},
+        "export.section.invocations": {"en": "Invocations", "fr": "Invocations"},
+        "export.section.slideshow": {"en": "Slideshow", "fr": "Diaporama"},
+        "export.section.texts": {"en": "Texts", "fr": "Textes"},
+        "export.section.course": {"en": "Course notebooks", "fr": "Les leçons (notebooks)"},
+        "export.section.teacher": {
+            "en": "Teacher notebooks (guide and answer keys)",
+            "fr": "Notebooks de l'enseignant (guide et corrigés)",
+        },
+        "export.members_years": {
+            "en": "{name}: members {start}–{end}",
+            "fr": "{name} : les parties, {start}–{end}",
+        },
+        "export.members_through": {
+            "en": "{name}: members through the years",
+            "fr": "{name} : les parties au fil des ans",
+        },
+        "export.map_on": {"en": "{name} ({tid}), {date}: {label}", "fr": "{name} ({tid}), {date} : {label}"},
+        "export.map_title": {"en": "{name}: members on {date}", "fr": "{name} : parties au {date}"},
+        "export.date.signature": {"en": "signature", "fr": "signature"},
+        "export.date.in_force": {"en": "entry into force", "fr": "entrée en vigueur"},
+        "export.date.begins": {"en": "{name} begins", "fr": "début : {name}"},
+        "export.date.eve": {"en": "eve of its end", "fr": "veille de sa fin"},
+        "export.date.today": {"en": "today", "fr": "aujourd'hui"},
+        "export.op.deployment": {"en": "who sent troops, and where", "fr": "qui a envoyé des troupes, et où"},
+        "export.op.contributions": {
+            "en": "personnel by country, every source",
+            "fr": "effectifs par pays, selon chaque source",
+        },
+        "export.op.timeline": {"en": "timeline", "fr": "chronologie"},
+        "export.op_page": {"en": "{name}: {label}", "fr": "{name} : {label}"},
+        "export.invocations": {
+            "en": "When collective-defence clauses were invoked",
+            "fr": "Quand les clauses de défense collective ont été invoquées",
+        },
+        "export.invocations_title": {
+            "en": "Invocations of collective-defence clauses",
+            "fr": "Invocations des clauses de défense collective",
+        },
+        "export.slideshow": {
+            "en": "Teacher mode: the course in scenes (→ ← to move, I for the index, B to blank)",
+            "fr": "Mode enseignant : le cours en scènes (→ ← pour avancer, I pour l'index, B pour "
+            "un écran noir)",
+        },
+        "export.slideshow_title": {
+            "en": "cstokit: teacher mode, the course in scenes",
+            "fr": "cstokit : mode enseignant, le cours en scènes",
+        },
+        "export.articles": {
+            "en": "Every article text, with its source and version",
+            "fr": "Tous les textes d'articles, avec leur source et leur version",
+        },
+        "export.articles_title": {
+            "en": "Treaty articles: texts, sources and versions",
+            "fr": "Articles des traités : textes, sources et versions",
+        },
+        "export.articles_h1": {
+            "en": "Treaty articles: the texts the kit holds",
+            "fr": "Articles des traités : les textes que détient le kit",
+        },
+        "export.articles_intro": {
+            "en": "Each text is quoted from the source named under it; version says which text it "
+            "is (original, amended, or a translation), and each wording gives the instrument that "
+            "set it and the days it applied.",
+            "fr": "Chaque texte est cité d'après la source indiquée sous lui ; version dit de quel "
+            "texte il s'agit (original, modifié ou traduction), et chaque rédaction donne "
+            "l'instrument qui l'a fixée et les jours où elle s'est appliquée.",
+        },
+        "export.articles_status": {
+            "en": "Set by the {instrument}; applied from {start}{end}.",
+            "fr": "Fixée par {instrument} ; applicable à partir du {start}{end}.",
+        },
+        "export.articles_to": {"en": " to {end}", "fr": " jusqu'au {end}"},
+        "export.articles_in_force": {"en": " (in force)", "fr": " (en vigueur)"},
+        "export.articles_heading": {
+            "en": "Article {article}",
+            "fr": "Article {article}",
+        },
+        "export.articles_version": {"en": "version", "fr": "version"},
+        "export.articles_none": {
+            "en": "The kit holds no article text of this treaty.",
+            "fr": "Le kit ne détient aucun texte d'article de ce traité.",
+        },
+        "export.articles_described": {
+            "en": "Articles the kit describes but holds no text of (from data/provisions.csv):",
+            "fr": "Articles que le kit décrit sans en détenir le texte (d'après "
+            "data/provisions.csv) :",
+        },
+        "export.obligation.defense": {"en": "defence", "fr": "défense"},
+        "export.obligation.consultation": {"en": "consultation", "fr": "consultation"},
+        "export.obligation.non-aggression": {"en": "non-aggression", "fr": "non-agression"},
+        "export.obligation.neutrality": {"en": "neutrality", "fr": "neutralité"},
+        "export.obligation.offense": {"en": "offence", "fr": "offensive"},
+        "export.executed": {"en": "executed fresh", "fr": "exécuté à neuf"},
+        "export.nb_skipped": {
+            "en": "Notebooks were not exported (--no-notebooks).",
+            "fr": "Les notebooks n'ont pas été exportés (--no-notebooks).",
+        },
+        "export.nb_missing": {"en": "No notebooks folder at {path}.", "fr": "Pas de dossier de notebooks à {path}."},
+        "export.nb_note": {
+            "en": "Notebooks were executed fresh in a temporary copy; the dashboard "
+            "(notebooks/teacher/dashboard.ipynb) needs Python and is not exported.",
+            "fr": "Les notebooks ont été exécutés à neuf dans une copie temporaire ; le tableau "
+            "de bord (notebooks/fr/enseignant/tableau_de_bord.ipynb) demande Python et n'est pas "
+            "exporté.",
+        },
+    }
+)
+APP_STRINGS.update(
+    {
+        "dashboard.failed": {
+            "en": "The dashboard could not start: {reason}. Run `.venv/bin/cstokit doctor` on "
+            "this computer for a fix.",
+            "fr": "Le tableau de bord n'a pas pu démarrer : {reason}. Lancez "
+            "`.venv/bin/cstokit doctor` sur cet ordinateur pour savoir comment y remédier.",
+        },
+    }
+)
