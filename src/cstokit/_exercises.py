@@ -65,6 +65,10 @@ from ._text import get_language, localized, t
 # ---------------------------------------------------------------------------
 
 
+def _rendering(english: str) -> str:
+    return f" ({english})" if get_language() == "en" else ""
+
+
 class OldestTreaty(Exercise):
     """Which collective-defence treaty of the kit was signed first (cstokit.treaty_ids()).
 
@@ -322,7 +326,8 @@ class FactCheck(Exercise):
     def items(self):
         table = load("factcheck")
         return [
-            (r.claim_id, self._t("item", quote=r.quote_fr, rendering=r.quote_en))
+            # The French edition quotes the article alone (it is French already).
+            (r.claim_id, self._t("item", quote=r.quote_fr, rendering=_rendering(r.quote_en)))
             for r in table.itertuples()
         ]
 

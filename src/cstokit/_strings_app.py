@@ -268,14 +268,20 @@ APP_STRINGS.update(
             "en": "{name}: members through the years",
             "fr": "{name} : les parties au fil des ans",
         },
-        "export.map_on": {"en": "{name} ({tid}), {date}: {label}", "fr": "{name} ({tid}), {date} : {label}"},
+        "export.map_on": {
+            "en": "{name} ({tid}), {date}: {label}",
+            "fr": "{name} ({tid}), {date} : {label}",
+        },
         "export.map_title": {"en": "{name}: members on {date}", "fr": "{name} : parties au {date}"},
         "export.date.signature": {"en": "signature", "fr": "signature"},
         "export.date.in_force": {"en": "entry into force", "fr": "entrée en vigueur"},
         "export.date.begins": {"en": "{name} begins", "fr": "début : {name}"},
         "export.date.eve": {"en": "eve of its end", "fr": "veille de sa fin"},
         "export.date.today": {"en": "today", "fr": "aujourd'hui"},
-        "export.op.deployment": {"en": "who sent troops, and where", "fr": "qui a envoyé des troupes, et où"},
+        "export.op.deployment": {
+            "en": "who sent troops, and where",
+            "fr": "qui a envoyé des troupes, et où",
+        },
         "export.op.contributions": {
             "en": "personnel by country, every source",
             "fr": "effectifs par pays, selon chaque source",
@@ -349,7 +355,10 @@ APP_STRINGS.update(
             "en": "Notebooks were not exported (--no-notebooks).",
             "fr": "Les notebooks n'ont pas été exportés (--no-notebooks).",
         },
-        "export.nb_missing": {"en": "No notebooks folder at {path}.", "fr": "Pas de dossier de notebooks à {path}."},
+        "export.nb_missing": {
+            "en": "No notebooks folder at {path}.",
+            "fr": "Pas de dossier de notebooks à {path}.",
+        },
         "export.nb_note": {
             "en": "Notebooks were executed fresh in a temporary copy; the dashboard "
             "(notebooks/teacher/dashboard.ipynb) needs Python and is not exported.",

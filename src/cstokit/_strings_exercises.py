@@ -261,9 +261,9 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
         "fr": "un dict identifiant d'affirmation -> (verdict, une phrase de justification), p. ex. {example}",
     },
     "exercise.factcheck.item": {
-        "en": "«{quote}» ({rendering})",
-        # The French edition quotes the article alone: the rendering is for English readers.
-        "fr": "« {quote} »",
+        # {rendering}: the kit's English rendering in brackets, for English readers only.
+        "en": "«{quote}»{rendering}",
+        "fr": "« {quote} »{rendering}",
     },
     "exercise.factcheck.verdict.holds": {
         "en": "holds",
