@@ -79,7 +79,7 @@ export: venv
 
 # nbconvert's webpdf needs Playwright (test extras) and Debian's Chromium (browser).
 worksheets: venv-test browser
-	@$(VENV)/bin/cstokit worksheets --out worksheets
+	@$(VENV)/bin/cstokit worksheets --out worksheets$(if $(filter-out en,$(LANGUAGE)),-$(LANGUAGE)) --language $(LANGUAGE)
 
 bench: venv-test data-extra browser
 	@$(VPY) benchmarks/run.py

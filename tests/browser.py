@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
+
+from cstokit._text import STRINGS
 
 FLAGS = [
     "--headless",
@@ -131,16 +134,22 @@ DECK_LIVE = (
     "() => !document.querySelector('.cstokit-cover') && "
     "!!document.documentElement.getAttribute('data-cstokit-scene')"
 )
-# A scene is drawn when its figure (if it has one) has its plot, and its body is not "Drawing…".
-SCENE_DRAWN = """() => {
+# A scene is drawn when its figure (if it has one) has its plot, and its body no longer says
+# "Drawing…" in any language of the string table.
+SCENE_DRAWN = (
+    "() => { const DRAWING = "
+    + json.dumps(sorted(STRINGS["scene.drawing"].values()))
+    + ";"
+    + """
   const scene = document.querySelector('.cstokit-scene.cstokit-current');
   if (!scene) return false;
-  if (scene.textContent.includes('Drawing…')) return false;
+  if (DRAWING.some(words => scene.textContent.includes(words))) return false;
   const figure = scene.querySelector('.cstokit-scene-figure');
   if (figure && figure.querySelector('.cstokit-figure-json, .jp-OutputArea-output, .cstokit-plot') &&
       !figure.querySelector('.main-svg')) return false;
   return true;
 }"""
+)
 
 
 def step_through_deck(page, size: str, last: str = "9") -> list[str]:

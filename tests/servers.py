@@ -101,7 +101,9 @@ class Present:
     def _read(self) -> None:
         for line in self.proc.stdout:
             self.lines.append(line.rstrip())
-            found = re.search(r"open (http://\S+) in a browser", line)
+            found = re.search(
+                r"(?:open|ouvrez) (http://\S+) (?:in a browser|dans un navigateur)", line
+            )
             if found and self.url is None:
                 self.url, self.ready_at = found.group(1), time.monotonic()
                 self._ready.set()

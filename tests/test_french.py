@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from browser import DECK_LIVE, browser_page
+from browser import DECK_LIVE, browser_page, step_through_deck
 from conftest import ROOT, chromium_or_skip
 from servers import Present, free_port
 
@@ -400,6 +400,9 @@ def test_the_french_deck_speaks_french_and_its_control_switches_language():
             page.goto(url)
             page.wait_for_function(DECK_LIVE, timeout=60_000)
             assert "La crise phase par phase" in page.inner_text(".cstokit-scene.cstokit-current")
+            # French runs longer than English: every scene, frame and reveal must still fit.
+            problems = step_through_deck(page, "1280x720 fr")
+            assert problems == [], "\n".join(problems)
             page.keyboard.press("End")
             page.keyboard.press("Home")
             page.keyboard.type("2")

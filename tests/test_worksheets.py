@@ -66,3 +66,27 @@ def test_the_command_line_explains_a_wrong_lesson(tmp_path):
         text=True,
     )
     assert run.returncode == 2 and "No lesson named x; lessons:" in run.stderr
+
+
+def test_the_french_edition_has_its_own_lessons(tmp_path):
+    french = lessons("fr")
+    assert french[0] == "00_commencer_ici.ipynb" and "01b_lire_la_presse.ipynb" in french
+    with pytest.raises(CstokitError, match="Aucune leçon ne s'appelle 00_start_here.ipynb"):
+        import cstokit
+
+        cstokit.set_language("fr")
+        try:
+            worksheets(tmp_path, ["00_start_here.ipynb"])
+        finally:
+            cstokit.set_language("en")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_french_worksheet_prints_the_french_lesson(tmp_path):
+    chromium_or_skip()
+    (pdf,) = worksheets(tmp_path, ["00_commencer_ici.ipynb"], say=lambda _m: None, language="fr")
+    text = _text(pdf)
+    if text is not None:
+        for words in ("Ticket de sortie", "Votre réponse", "À retenir", "membres au 1er juin 2025"):
+            assert words in text, words

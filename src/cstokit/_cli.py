@@ -44,6 +44,12 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         help="a lesson's notebook, e.g. 01_kazakhstan_2022.ipynb (repeatable; default: all)",
     )
+    wks.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="en",
+        help="edition of the lessons: en (notebooks/) or fr (notebooks/fr/); default: en",
+    )
     pre = sub.add_parser("present", help="the teacher dashboard (Voila) on this machine")
     pre.add_argument("--host", default="127.0.0.1")
     pre.add_argument("--port", type=int, default=8866)
@@ -97,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         from ._worksheets import worksheets
 
         try:
-            worksheets(args.out, args.lesson)
+            worksheets(args.out, args.lesson, language=args.language)
         except CstokitError as exc:
             print(f"cstokit worksheets: {exc}", file=sys.stderr)
             return 2

@@ -211,16 +211,13 @@ def _check_folder(out: Path, planned: list[str], overwrite: bool) -> tuple[list[
     from ._data import data_dir
 
     for forbidden, why in (
-        (data_dir(), "the kit's data/ folder"),
-        (notebooks_dir(), "the notebooks/ folder"),
+        (data_dir(), t("export.folder.data")),
+        (notebooks_dir(), t("export.folder.notebooks")),
     ):
         if _inside(out, forbidden):
-            raise FileExistsError(
-                f"refused to write into {out}: it is inside {why} ({forbidden}), which the "
-                "kit never writes to. Choose another folder, e.g. --out export."
-            )
+            raise FileExistsError(t("export.refused.inside", out=out, why=why, forbidden=forbidden))
     if out.exists() and not out.is_dir():
-        raise FileExistsError(f"{out} exists and is not a folder; choose another --out.")
+        raise FileExistsError(t("export.refused.not_folder", out=out))
     if not out.exists():
         return [], []
     own = set(_read_manifest(out))
@@ -231,27 +228,17 @@ def _check_folder(out: Path, planned: list[str], overwrite: bool) -> tuple[list[
 
     def listing(files: list[str]) -> str:
         shown = ", ".join(files[:8])
-        return shown + (f" and {len(files) - 8} more" if len(files) > 8 else "")
+        return shown + (t("export.and_more", n=len(files) - 8) if len(files) > 8 else "")
 
     if not overwrite:
         if foreign:
             raise FileExistsError(
-                f"refused: {out} already holds {len(foreign)} file(s) that cstokit export did "
-                f"not write ({listing(foreign)}). Nothing was written. Choose an empty or new "
-                "folder; or add --overwrite to write beside them (they are never replaced or "
-                "deleted)."
+                t("export.refused.foreign", out=out, n=len(foreign), files=listing(foreign))
             )
-        raise FileExistsError(
-            f"refused: {out} holds an earlier export ({len(own)} files named in {MANIFEST}). "
-            "Nothing was written. Add --overwrite to replace that export."
-        )
+        raise FileExistsError(t("export.refused.earlier", out=out, n=len(own), manifest=MANIFEST))
     clashes = [rel for rel in planned if rel in foreign]
     if clashes:
-        raise FileExistsError(
-            f"refused even with --overwrite: {listing(clashes)} in {out} would be replaced, "
-            "but cstokit export did not write them (they are not in its manifest). Nothing "
-            "was written or deleted. Move them away or choose another folder."
-        )
+        raise FileExistsError(t("export.refused.clash", files=listing(clashes), out=out))
     return sorted(own), foreign
 
 
@@ -535,12 +522,18 @@ def _notebook_page(rel: str, workdir: Path, status: dict) -> Callable[[], str]:
             template_name="cstokit_export",
             extra_template_basedirs=[TEMPLATES],
             embed_images=True,
+            language_code=get_language(),  # <html lang="fr"> on a French lesson's page
         )
-        when = dt.date.today().isoformat()
+        edition = EDITIONS[get_language()]
         resources = {
             "metadata": {"name": title, "path": str((workdir / rel).parent)},
             "cstokit_assets": assets,
-            "cstokit_note": f"notebooks/{rel}, executed on {when} by cstokit export",
+            "cstokit_back": t("export.back"),
+            "cstokit_note": t(
+                "export.nb_executed",
+                path="/".join(p for p in ("notebooks", edition, rel) if p),
+                date=dt.date.today(),
+            ),
         }
         body, _ = exporter.from_notebook_node(nb, resources=resources)
         return _quiet_css(body)
@@ -745,7 +738,7 @@ def _build_all(pages: list[Page]):
                 yield (pages[i], *_build_one(i))
         for i, page in enumerate(pages):
             if i not in parallel:
-                _say(f"{page.rel}: executing notebooks/{page.title} …")
+                _say(t("export.say.executing", rel=page.rel, title=page.title))
                 yield (page, *_build_one(i))
     finally:
         _PAGES = []
@@ -794,16 +787,16 @@ def _export(out, overwrite: bool, notebooks: bool, language: str) -> ExportResul
         # Recorded before anything is written: an interrupted export still knows its files.
         _write_manifest(out, own_before + planned, status="incomplete")
         n = len(planned)
-        _say(f"writing {n} files into {out}")
+        _say(t("export.say.writing", n=n, out=out))
         for i, (page, outcome, content, seconds) in enumerate(_build_all(pages), 1):
             label = f"[{i:>{len(str(n))}}/{n}] {page.rel}"
             if outcome == "skipped":
                 result.skipped.append((page.rel, content))
-                _say(f"{label}: skipped ({content})")
+                _say(t("export.say.skipped", label=label, why=content))
                 continue
             if outcome == "failed":
                 result.failed.append((page.rel, content))
-                _say(f"{label}: FAILED ({content[:300]})")
+                _say(t("export.say.failed", label=label, why=content[:300]))
                 continue
             if isinstance(content, str) and page.rel.endswith(".html"):
                 outside = external_loads(content)
@@ -811,14 +804,14 @@ def _export(out, overwrite: bool, notebooks: bool, language: str) -> ExportResul
                     # Offline means offline: the address stays readable, the browser never asks.
                     content = _neutralise(content)
                     result.warnings.append((page.rel, outside))
-                    _say(f"{label}: removed {len(outside)} network load(s), e.g. {outside[0]}")
+                    _say(t("export.say.neutralised", label=label, n=len(outside), first=outside[0]))
             size = _atomic_write(out / page.rel, content)
             result.written.append(page.rel)
             result.sizes[page.rel] = size
             extra = ""
             status = getattr(page, "status", {})
             if status.get("errors"):
-                extra = f"; cells {', '.join(map(str, status['errors']))} raised errors (shown on the page)"
+                extra = t("export.say.cell_errors", cells=", ".join(map(str, status["errors"])))
             _say(f"{label} {_size(size)} ({seconds:.1f} s){extra}")
         if not notebooks:
             nb_note = t("export.nb_skipped")
@@ -851,23 +844,22 @@ def _export(out, overwrite: bool, notebooks: bool, language: str) -> ExportResul
     _write_manifest(out, result.written, status="complete" if result.ok else "partial")
     total = sum(result.sizes.values())
     _say(
-        f"done in {time.monotonic() - started:.0f} s: {len(result.written)} files, "
-        f"{_size(total)} in {out}; open {out / 'index.html'}"
+        t(
+            "export.say.done",
+            seconds=f"{time.monotonic() - started:.0f}",
+            n=len(result.written),
+            size=_size(total),
+            out=out,
+            index=out / "index.html",
+        )
     )
     if result.removed:
-        _say(
-            f"removed {len(result.removed)} file(s) of the earlier export: {', '.join(result.removed[:8])}"
-        )
+        _say(t("export.say.removed", n=len(result.removed), files=", ".join(result.removed[:8])))
     if result.kept:
-        _say(
-            f"left alone {len(result.kept)} file(s) it did not write: "
-            + ", ".join(result.kept[:8])
-            + (" …" if len(result.kept) > 8 else "")
-        )
+        more = " …" if len(result.kept) > 8 else ""
+        _say(t("export.say.kept", n=len(result.kept), files=", ".join(result.kept[:8]) + more))
     if result.failed:
-        _say(f"{len(result.failed)} page(s) FAILED: " + "; ".join(r for r, _ in result.failed))
-        print(
-            "cstokit export: the pages listed above are missing from the export.",
-            file=sys.stderr,
-        )
+        failed = "; ".join(r for r, _ in result.failed)
+        _say(t("export.say.failed_pages", n=len(result.failed), pages=failed))
+        print(f"cstokit export: {t('export.say.missing')}", file=sys.stderr)
     return result

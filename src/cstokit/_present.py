@@ -24,6 +24,8 @@ import urllib.request
 import webbrowser
 from pathlib import Path
 
+from ._text import set_language, t
+
 DASHBOARD = "notebooks/teacher/dashboard.ipynb"
 # Each edition's dashboard: the French one sits in the French teacher folder.
 DASHBOARDS = {"en": DASHBOARD, "fr": "notebooks/fr/enseignant/tableau_de_bord.ipynb"}
@@ -96,12 +98,7 @@ def serving_host(host: str, lan: bool) -> tuple[str, str, str | None]:
         return host, host, None
     address = lan_address()
     if address is None:
-        return (
-            "127.0.0.1",
-            "127.0.0.1",
-            "this computer has no network address (no Wi-Fi or cable connected?), so "
-            "students' devices cannot reach it; serving on 127.0.0.1 instead.",
-        )
+        return "127.0.0.1", "127.0.0.1", t("present.no_address")
     return "0.0.0.0", address, None
 
 
@@ -197,6 +194,7 @@ def present(
     ``language`` ("en", "fr") is the deck's language; its EN/FR control switches it in class.
     """
     started = time.monotonic()
+    set_language(language)  # the terminal's lines too, in the language of the deck
     say = lambda message: print(f"cstokit present: {message}", flush=True)  # noqa: E731
     try:
         root = project_root()
@@ -204,7 +202,7 @@ def present(
         print(f"cstokit present: {exc}", file=sys.stderr)
         return 2
     if cap < 1:
-        print(f"cstokit present: --cap must be at least 1 (got {cap}).", file=sys.stderr)
+        print(f"cstokit present: {t('present.cap', cap=cap)}", file=sys.stderr)
         return 2
     host, shown, note = serving_host(host, lan)
     if note:
@@ -212,7 +210,7 @@ def present(
         lan = False
     chosen = choose_port(host, port)
     if chosen != port:
-        say(f"port {port} is in use on {host}; using port {chosen} instead.")
+        say(t("present.port", port=port, host=host, chosen=chosen))
     # Always a token, even on loopback: on a shared machine other accounts can reach
     # 127.0.0.1 too, and on a LAN it keeps out whoever has not been given the address.
     token = secrets.token_urlsafe(16 if lan else 24)
@@ -223,7 +221,7 @@ def present(
     address = f"{base}?token={token}"
     pool = pool if pool is not None else (POOL_LAN if lan else POOL_LOCAL)
     dashboard = root / DASHBOARDS[language]
-    say(f"starting teacher mode (Voila, {pool} warm kernel(s)) from {dashboard} …")
+    say(t("present.starting", pool=pool, dashboard=dashboard))
     # The kernels of this server share the scenes they build (see _dashboard.py).
     cache = tempfile.mkdtemp(prefix="cstokit-scenes-")
     proc = subprocess.Popen(
@@ -241,28 +239,20 @@ def present(
     try:
         if not _wait_ready(proc, local + "cstokit/status", STARTUP_TIMEOUT):
             code = proc.poll()
-            print(
-                "cstokit present: the server did not start"
-                + (f" (exit status {code})" if code is not None else "")
-                + "; see the messages above. `.venv/bin/cstokit doctor` checks the set-up.",
-                file=sys.stderr,
-            )
+            status = t("present.exit_status", code=code) if code is not None else ""
+            print(f"cstokit present: {t('present.failed', status=status)}", file=sys.stderr)
             return 1
         if lan:
             print(qr_text(address), flush=True)
-            say(
-                f"students open {address} (or scan the code above); up to {cap} devices at "
-                "once, each with its own copy. Scene 0 shows the code to the class."
-            )
-        say(
-            f"open {address} in a browser (ready after {time.monotonic() - started:.1f} s). "
-            "Keys: → ← scenes, I index, B blank, F full screen. Press Ctrl+C here to stop."
-        )
+            say(t("present.students", address=address, cap=cap))
+        # tests/servers.py reads the address off this line, in either language.
+        seconds = f"{time.monotonic() - started:.1f}"
+        say(t("present.ready", address=address, seconds=seconds))
         if open_browser:
             webbrowser.open(address)
         return proc.wait()
     except KeyboardInterrupt:
-        say("stopping.")
+        say(t("present.stopping"))
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)

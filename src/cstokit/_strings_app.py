@@ -351,6 +351,10 @@ APP_STRINGS.update(
         "export.obligation.neutrality": {"en": "neutrality", "fr": "neutralité"},
         "export.obligation.offense": {"en": "offence", "fr": "offensive"},
         "export.executed": {"en": "executed fresh", "fr": "exécuté à neuf"},
+        "export.nb_executed": {
+            "en": "{path}, executed on {date} by cstokit export",
+            "fr": "{path}, exécuté le {date} par cstokit export",
+        },
         "export.nb_skipped": {
             "en": "Notebooks were not exported (--no-notebooks).",
             "fr": "Les notebooks n'ont pas été exportés (--no-notebooks).",
@@ -375,6 +379,138 @@ APP_STRINGS.update(
             "this computer for a fix.",
             "fr": "Le tableau de bord n'a pas pu démarrer : {reason}. Lancez "
             "`.venv/bin/cstokit doctor` sur cet ordinateur pour savoir comment y remédier.",
+        },
+    }
+)
+APP_STRINGS.update(
+    {
+        # -- worksheets (cstokit worksheets) ------------------------------------------------
+        "worksheets.note": {"en": "worksheet: {path}", "fr": "fiche de travail : {path}"},
+        "worksheets.unknown": {
+            "en": "No lesson named {given}; lessons: {valid}.",
+            "fr": "Aucune leçon ne s'appelle {given} ; leçons : {valid}.",
+        },
+    }
+)
+APP_STRINGS.update(
+    {
+        # -- cstokit present, in the terminal -----------------------------------------------
+        "present.no_address": {
+            "en": "this computer has no network address (no Wi-Fi or cable connected?), so "
+            "students' devices cannot reach it; serving on 127.0.0.1 instead.",
+            "fr": "cet ordinateur n'a pas d'adresse réseau (ni Wi-Fi ni câble ?) : les appareils "
+            "des élèves ne peuvent pas l'atteindre ; service sur 127.0.0.1 à la place.",
+        },
+        "present.cap": {
+            "en": "--cap must be at least 1 (got {cap}).",
+            "fr": "--cap doit valoir au moins 1 (reçu : {cap}).",
+        },
+        "present.port": {
+            "en": "port {port} is in use on {host}; using port {chosen} instead.",
+            "fr": "le port {port} est occupé sur {host} ; port {chosen} utilisé à la place.",
+        },
+        "present.starting": {
+            "en": "starting teacher mode (Voila, {pool} warm kernel(s)) from {dashboard} …",
+            "fr": "démarrage du mode enseignant (Voilà, {pool} noyau(x) prêt(s)) depuis "
+            "{dashboard} …",
+        },
+        "present.exit_status": {"en": " (exit status {code})", "fr": " (code de sortie {code})"},
+        "present.failed": {
+            "en": "the server did not start{status}; see the messages above. "
+            "`.venv/bin/cstokit doctor` checks the set-up.",
+            "fr": "le serveur n'a pas démarré{status} ; voir les messages ci-dessus. "
+            "`.venv/bin/cstokit doctor` vérifie l'installation.",
+        },
+        "present.students": {
+            "en": "students open {address} (or scan the code above); up to {cap} devices at once, "
+            "each with its own copy. Scene 0 shows the code to the class.",
+            "fr": "les élèves ouvrent {address} (ou scannent le code ci-dessus) ; jusqu'à {cap} "
+            "appareils à la fois, chacun avec sa copie. La scène 0 montre le code à la classe.",
+        },
+        "present.ready": {
+            "en": "open {address} in a browser (ready after {seconds} s). Keys: → ← scenes, "
+            "I index, B blank, F full screen. Press Ctrl+C here to stop.",
+            "fr": "ouvrez {address} dans un navigateur (prêt après {seconds} s). Touches : → ← "
+            "scènes, I index, B écran noir, F plein écran. Ctrl+C ici pour arrêter.",
+        },
+        "present.stopping": {"en": "stopping.", "fr": "arrêt."},
+    }
+)
+APP_STRINGS.update(
+    {
+        # -- cstokit export, in the terminal ------------------------------------------------
+        "export.folder.data": {"en": "the kit's data/ folder", "fr": "le dossier data/ du kit"},
+        "export.folder.notebooks": {"en": "the notebooks/ folder", "fr": "le dossier notebooks/"},
+        "export.refused.inside": {
+            "en": "refused to write into {out}: it is inside {why} ({forbidden}), which the kit "
+            "never writes to. Choose another folder, e.g. --out export.",
+            "fr": "écriture refusée dans {out} : ce dossier est dans {why} ({forbidden}), où le "
+            "kit n'écrit jamais. Choisissez un autre dossier, par exemple --out export-fr.",
+        },
+        "export.refused.not_folder": {
+            "en": "{out} exists and is not a folder; choose another --out.",
+            "fr": "{out} existe et n'est pas un dossier ; choisissez un autre --out.",
+        },
+        "export.and_more": {"en": " and {n} more", "fr": " et {n} autre(s)"},
+        "export.refused.foreign": {
+            "en": "refused: {out} already holds {n} file(s) that cstokit export did not write "
+            "({files}). Nothing was written. Choose an empty or new folder; or add --overwrite "
+            "to write beside them (they are never replaced or deleted).",
+            "fr": "refusé : {out} contient déjà {n} fichier(s) que cstokit export n'a pas écrit(s) "
+            "({files}). Rien n'a été écrit. Choisissez un dossier vide ou nouveau ; ou ajoutez "
+            "--overwrite pour écrire à côté (ils ne sont jamais remplacés ni supprimés).",
+        },
+        "export.refused.earlier": {
+            "en": "refused: {out} holds an earlier export ({n} files named in {manifest}). "
+            "Nothing was written. Add --overwrite to replace that export.",
+            "fr": "refusé : {out} contient un export précédent ({n} fichiers nommés dans "
+            "{manifest}). Rien n'a été écrit. Ajoutez --overwrite pour remplacer cet export.",
+        },
+        "export.refused.clash": {
+            "en": "refused even with --overwrite: {files} in {out} would be replaced, but cstokit "
+            "export did not write them (they are not in its manifest). Nothing was written or "
+            "deleted. Move them away or choose another folder.",
+            "fr": "refusé même avec --overwrite : {files} dans {out} seraient remplacés, mais "
+            "cstokit export ne les a pas écrits (ils ne figurent pas dans son manifeste). Rien "
+            "n'a été écrit ni supprimé. Déplacez-les ou choisissez un autre dossier.",
+        },
+        "export.say.executing": {
+            "en": "{rel}: executing notebooks/{title} …",
+            "fr": "{rel} : exécution de notebooks/{title} …",
+        },
+        "export.say.writing": {
+            "en": "writing {n} files into {out}",
+            "fr": "écriture de {n} fichiers dans {out}",
+        },
+        "export.say.skipped": {"en": "{label}: skipped ({why})", "fr": "{label} : ignoré ({why})"},
+        "export.say.failed": {"en": "{label}: FAILED ({why})", "fr": "{label} : ÉCHEC ({why})"},
+        "export.say.neutralised": {
+            "en": "{label}: removed {n} network load(s), e.g. {first}",
+            "fr": "{label} : {n} chargement(s) réseau retiré(s), p. ex. {first}",
+        },
+        "export.say.cell_errors": {
+            "en": "; cells {cells} raised errors (shown on the page)",
+            "fr": " ; les cellules {cells} ont levé des erreurs (affichées sur la page)",
+        },
+        "export.say.done": {
+            "en": "done in {seconds} s: {n} files, {size} in {out}; open {index}",
+            "fr": "terminé en {seconds} s : {n} fichiers, {size} dans {out} ; ouvrez {index}",
+        },
+        "export.say.removed": {
+            "en": "removed {n} file(s) of the earlier export: {files}",
+            "fr": "{n} fichier(s) de l'export précédent supprimé(s) : {files}",
+        },
+        "export.say.kept": {
+            "en": "left alone {n} file(s) it did not write: {files}",
+            "fr": "{n} fichier(s) qu'il n'a pas écrit(s) laissé(s) intact(s) : {files}",
+        },
+        "export.say.failed_pages": {
+            "en": "{n} page(s) FAILED: {pages}",
+            "fr": "{n} page(s) en ÉCHEC : {pages}",
+        },
+        "export.say.missing": {
+            "en": "the pages listed above are missing from the export.",
+            "fr": "les pages listées ci-dessus manquent dans l'export.",
         },
     }
 )

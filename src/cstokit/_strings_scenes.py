@@ -61,8 +61,9 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     "scene.keys": {
         "en": "← → or Page Up/Down: scenes · I: index · B: blank · F: full screen · "
         "1–9 then Enter: go to a scene",
-        "fr": "← → ou Page préc./suiv. : scènes · I : index · B : écran noir · "
-        "F : plein écran · 1–9 puis Entrée : aller à une scène",
+        # Short enough to share one line with the sources at 1280×720 (tests/test_french.py).
+        "fr": "← → ou Pg préc./suiv. : scènes · I : index · B : noir · F : plein écran · "
+        "1–9 + Entrée : scène",
     },
     "scene.index": {"en": "Scenes", "fr": "Scènes"},
     "scene.index_hint": {

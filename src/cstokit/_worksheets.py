@@ -13,7 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from ._export import TEMPLATES, executed_notebook, notebooks_dir
+from ._export import EDITIONS, TEMPLATES, executed_notebook, notebooks_dir
+from ._text import LANGUAGES, get_language, t
 
 CHROMIUM = "/usr/bin/chromium"
 # The browser tests' flags: no background networking, no first-run calls, no DNS at all.
@@ -59,6 +60,7 @@ def _exporter():
     exporter.disable_sandbox = os.geteuid() == 0 if hasattr(os, "geteuid") else False
     exporter.browser_args = list(OFFLINE_FLAGS)
     exporter.paginate = True
+    exporter.language_code = get_language()  # <html lang>: hyphenation and the reader's voice
     # plotly.js draws after the page has loaded: give every figure time to be drawn.
     exporter.page_render_timeout = 4000
     return exporter
@@ -88,40 +90,52 @@ def worksheet(rel: str, workdir: Path) -> bytes:
         "cstokit_inline_js": [plotly_js(full=status["full"]), geo_assets_js()]
         if status["figures"]
         else [],
-        "cstokit_note": f"worksheet: notebooks/{rel}",
+        "cstokit_note": t("worksheets.note", path=f"notebooks/{rel}"),
         "cstokit_print": True,
     }
     pdf, _ = _exporter().from_notebook_node(nb, resources=resources)
     return pdf
 
 
-def lessons() -> list[str]:
-    """The student lessons, in course order: the notebooks at the top of notebooks/."""
-    return sorted(p.name for p in notebooks_dir().glob("*.ipynb"))
+def _edition(language: str | None) -> Path:
+    from ._errors import check_choice
+
+    return (
+        notebooks_dir() / EDITIONS[check_choice("language", language or get_language(), LANGUAGES)]
+    )
 
 
-def worksheets(out: Path, notebooks: list[str] | None = None, *, say=print) -> list[Path]:
+def lessons(language: str | None = None) -> list[str]:
+    """The student lessons of an edition, in course order: the notebooks at the top of
+    notebooks/ (English) or notebooks/fr/ (French).
+    """
+    return sorted(p.name for p in _edition(language).glob("*.ipynb"))
+
+
+def worksheets(
+    out: Path, notebooks: list[str] | None = None, *, say=print, language: str | None = None
+) -> list[Path]:
     """Write one PDF per lesson into ``out`` (all lessons, or ``notebooks``); returns the files.
 
-    The lessons run from a copy of notebooks/, so nothing is written into the course folder.
+    ``language`` picks the edition (default: the kit's language). The lessons run from a copy
+    of their folder, so nothing is written into the course folder.
     """
     import shutil
 
     from ._errors import CstokitError
 
-    chosen = notebooks or lessons()
-    unknown = sorted(set(chosen) - set(lessons()))
+    held = lessons(language)
+    chosen = notebooks or held
+    unknown = sorted(set(chosen) - set(held))
     if unknown:
-        raise CstokitError(
-            f"No lesson named {', '.join(unknown)}; lessons: {', '.join(lessons())}."
-        )
+        raise CstokitError(t("worksheets.unknown", given=", ".join(unknown), valid=", ".join(held)))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory(prefix="cstokit-worksheets-") as tmp:
         workdir = Path(tmp) / "notebooks"
         shutil.copytree(
-            notebooks_dir(), workdir, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+            _edition(language), workdir, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
         )
         for rel in chosen:
             target = out / (Path(rel).stem + ".pdf")
