@@ -187,7 +187,7 @@ def contributions_chart(operation_id: str) -> KitFigure:
     order = [t("contrib.total")] + sorted(set(marks["country"]) - {t("contrib.total")})
     order = [label for label in order if label in set(marks["country"])]
     marks["hover"] = [
-        f"<b>{r.country}</b>: {_fmt(r.personnel)} ({t('qualifier.' + r.qualifier)}) · "
+        f"<b>{r.country}</b>{t('exercise.colon')}{_fmt(r.personnel)} ({t('qualifier.' + r.qualifier)}) · "
         + t("counts." + r.counts)
         # The equipment is the source's own words, quoted as such in every language.
         + (f"<br>“{r.equipment}”" if pd.notna(r.equipment) else "")

@@ -63,7 +63,7 @@ class TreatyGrid(Exercise):
 
     def items(self) -> list[tuple[str, str]]:
         # A grid row is named short (its organisation), so seven columns fit beside it.
-        return [(tid, str(treaty_row(tid)["organisation"])) for tid in self.treaty_ids()]
+        return [(tid, localized(treaty_row(tid), "organisation")) for tid in self.treaty_ids()]
 
     def columns(self) -> list[tuple[str, str]]:
         return [(c, self._t(f"column.{c}")) for c in GRID_COLUMNS]

@@ -321,7 +321,9 @@ class FactCheck(Exercise):
         # The example shows the shape only: a real verdict would give an answer away.
         verdicts = " | ".join(f'"{v}"' for v in _enum("factcheck", "verdict"))
         first = self.items()[0][0]
-        return self._t("example", example=f'{{"{first}": ({verdicts}, "why …"), ...}}')
+        return self._t(
+            "example", example=f'{{"{first}": ({verdicts}, "{t("exercise.factcheck.why")}"), ...}}'
+        )
 
     def items(self):
         table = load("factcheck")

@@ -90,6 +90,25 @@ APP_STRINGS.update(
     {
         # -- article texts ------------------------------------------------------------------
         "article.label": {"en": "Article {article}", "fr": "article {article}"},
+        "article.note": {"en": " {note}", "fr": " Détails (en anglais) : {note}"},
+        # An article's version in a heading; load("articles") keeps the codes.
+        "version.original": {"en": "original", "fr": "texte original"},
+        "version.amended-1951": {"en": "amended 1951", "fr": "modifié en 1951"},
+        "version.amended-2010": {"en": "amended 2010", "fr": "modifié en 2010"},
+        "version.translation-csto": {
+            "en": "translation published by the CSTO",
+            "fr": "traduction publiée par l'OTSC",
+        },
+        "version.kit-translation-of-original": {
+            "en": "the kit's translation of the original",
+            "fr": "traduction de l'original par le kit",
+        },
+        "version.consolidated-lisbon": {
+            "en": "consolidated after Lisbon",
+            "fr": "version consolidée après Lisbonne",
+        },
+        "exercise.factcheck.why": {"en": "why …", "fr": "pourquoi …"},
+        "list.sep": {"en": "; ", "fr": "\u00a0; "},
         "article.other_language": {
             "en": "The kit holds no {missing} text of this wording: shown here is the {shown} "
             "text, an authentic one, not a translation.",
@@ -180,7 +199,7 @@ APP_STRINGS.update(
             "fr": " Tout ce que le kit détient de cet article : {held}. Le texte officiel est "
             "publié par : {publisher}.",
         },
-        "error.held_today": {"en": "today", "fr": "aujourd'hui"},
+        "error.held_since": {"en": "{start} to today", "fr": "depuis le {start}"},
         "error.held_partial": {"en": " (partial)", "fr": " (partiel)"},
         "error.held_span": {"en": "{start} to {end}", "fr": "du {start} au {end}"},
         "error.no_timeline": {

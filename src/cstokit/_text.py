@@ -21,7 +21,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.former": {"en": "Former member", "fr": "Ancien membre"},
     "status.withdrawing": {
         "en": "Withdrawing (notice given)",
-        "fr": "En retrait (préavis donné)",
+        "fr": "Dénonciation notifiée (préavis en cours)",
     },
     "article.span": {
         "en": "applied {start} to {last} (the next wording from {end})",
@@ -147,7 +147,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{name}: who sent troops, and where",
         "fr": "{name} : qui a envoyé des troupes, et où",
     },
-    "deploy.route": {"en": "Contingent from {name}", "fr": "Contingent de {name}"},
+    "deploy.route": {"en": "Contingent from {name}", "fr": "Contingent : {name}"},
     "deploy.sites": {"en": "Key sites", "fr": "Sites clés"},
     "contrib.title": {
         "en": "{name}: personnel by country, as each source reported it",
@@ -221,7 +221,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Quand les clauses de défense collective ont été invoquées, et ce qui a suivi",
     },
     "outcome.consultations-held": {"en": "consultations held", "fr": "consultations tenues"},
-    "outcome.declined": {"en": "declined", "fr": "refusée"},
+    "outcome.declined": {"en": "declined", "fr": "demande refusée"},
     "outcome.no-decision": {"en": "no decision", "fr": "aucune décision"},
     "cases.dates": {
         "en": "requested {requested}, decided {decided}",
@@ -277,7 +277,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "outcome.measures-adopted": {"en": "measures adopted", "fr": "mesures adoptées"},
     "outcome.no-action": {"en": "no action", "fr": "aucune action"},
-    "outcome.disputed": {"en": "disputed", "fr": "contesté"},
+    "outcome.disputed": {"en": "disputed", "fr": "issue contestée"},
 }
 
 

@@ -22,7 +22,7 @@ from ._errors import CstokitError, NoDataError, UnknownIdError, check_choice
 from ._html import render
 from ._members import text_ids, treaty_row
 from ._sources import citation, split_ids
-from ._text import get_language, localized, t
+from ._text import STRINGS, get_language, localized, t
 
 HISTORY_COLUMNS = [
     "language",
@@ -75,11 +75,15 @@ class ArticleText:
     def heading(self) -> str:
         """E.g. ``'Collective Security Treaty, Article 4 (ru, amended-2010)'``."""
         name = localized(treaty_row(self.treaty_id), "name")
+        # The TEU's name in the data names its Article 42(7): the heading names the article shown.
+        name = re.sub(r",\s*[Aa]rticle [^,]*(, paragraphe \d+)?$", "", name)
         label = t("article.label", article=self.article)
-        # The TEU's name in the data already names its Article 42(7).
-        held = (f"Article {self.article}", f"article {self.article.split('(')[0]}, paragraphe")
-        prefix = name if any(h in name for h in held) else f"{name}, {label}"
-        return f"{prefix} ({self.language}, {self.version})"
+        if get_language() == "en":  # the codes load("articles") holds, as 0.1 showed them
+            return f"{name}, {label} ({self.language}, {self.version})"
+        version = (
+            t(f"version.{self.version}") if f"version.{self.version}" in STRINGS else self.version
+        )
+        return f"{name}, {label} ({language_name(self.language)}, {version})"
 
     @property
     def instrument_named(self) -> str:
@@ -129,7 +133,8 @@ class ArticleText:
         return render(
             "article.html.j2",
             text=self,
-            partial_line=t("article.partial") + (f" {self.note}" if self.note else ""),
+            partial_line=t("article.partial")
+            + (t("article.note", note=self.note) if self.note else ""),
             source_label=t("article.source"),
         )
 
@@ -198,11 +203,15 @@ def _held(rows: pd.DataFrame) -> str:
     """What the kit holds of an article: each language with its wordings and dates."""
     parts = []
     for r in rows.sort_values(["valid_from", "language"]).itertuples():
-        end = r.valid_to if pd.notna(r.valid_to) else t("error.held_today")
         part = t("error.held_partial") if r.partial else ""
-        span = t("error.held_span", start=r.valid_from, end=end)
+        # valid_to is the next wording's first day: name the last day this one applied.
+        span = (
+            t("error.held_span", start=r.valid_from, end=to_date(r.valid_to) - dt.timedelta(days=1))
+            if pd.notna(r.valid_to)
+            else t("error.held_since", start=r.valid_from)
+        )
         parts.append(f"{r.language} {r.version} {span}{part}")
-    return "; ".join(parts)
+    return t("list.sep").join(parts)
 
 
 def _in_force(rows: pd.DataFrame, day: dt.date) -> pd.DataFrame:
