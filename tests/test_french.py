@@ -429,3 +429,10 @@ def test_the_french_deck_speaks_french_and_its_control_switches_language():
         assert log.outside == [], log.outside
     finally:
         server.stop()
+
+
+def test_english_columns_stay_english_after_a_french_figure(french):
+    # members_at is cached by treaty and date: its name_en column must not depend on who asked
+    # first (a French figure built first once left "Ouzbékistan" in it).
+    cstokit.member_map("cst", "2021-03-03")
+    assert "Uzbekistan" in set(cstokit.members_at("cst", "2021-03-03", include="all")["name_en"])

@@ -58,7 +58,7 @@ from ._members import (
 )
 from ._operations import contributions_table, operation_row
 from ._sources import short_label, split_ids
-from ._text import get_language, localized, t
+from ._text import Code, get_language, localized, t
 
 # ---------------------------------------------------------------------------
 # The exercises of the course
@@ -177,7 +177,7 @@ class MembersAt(SetExercise):
                     meaning=_end(status_meanings()[row["status"]]),
                     status=_status_words(row["status"]),
                     since=row["since"],
-                    event=row["event"],
+                    event=t(f"event.{row['event']}"),
                     event_date=row["event_date"],
                     note=note,
                 ),
@@ -193,7 +193,7 @@ class MembersAt(SetExercise):
                     "not_yet",
                     name=name,
                     date=self.date,
-                    event=first["event"],
+                    event=t(f"event.{first['event']}"),
                     event_date=first["date"],
                 ),
                 [first["source_id"]],
@@ -212,7 +212,9 @@ class MembersAt(SetExercise):
         # Counted, not named: the map is where to look.
         if not missing:
             return []
-        text = self._t("missing", n=len(missing), date=self.date, treaty_id=self.treaty_id)
+        text = self._t(
+            "missing", n=len(missing), date=self.date, iso=Code(self.date), treaty_id=self.treaty_id
+        )
         return [FeedbackLine("missing", text)]
 
     def summary_values(self, score):

@@ -348,7 +348,7 @@ def _status_at_cached(treaty_id: str, day, _key: tuple) -> pd.DataFrame:
         still = last["status"] != "former"
         last.loc[still, "since"] = ended
         last.loc[still, "status"] = "former"
-    last["name_en"] = last["iso3"].map(country_name)
+    last["name_en"] = last["iso3"].map(lambda code: country_name(code, "en"))  # an English column
     last["since"] = last["since"].map(lambda d: d.isoformat())
     frame = last.reindex(columns=STATUS_COLUMNS)
     frame["other_dates"] = frame["other_dates"].replace("", pd.NA)
@@ -402,7 +402,7 @@ def membership_changes(treaty_id: str) -> pd.DataFrame:
     _alliance_row(treaty_id)
     events = load("memberships")
     events = events[events["treaty_id"] == treaty_id].copy()
-    events.insert(2, "name_en", events["iso3"].map(country_name))
+    events.insert(2, "name_en", events["iso3"].map(lambda code: country_name(code, "en")))
     key = events["date"].map(lambda d: to_date(d))
     return (
         events.assign(_k=key)

@@ -90,7 +90,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.oldest.wrong": {
         "en": "{n} alliance treaty(ies) in the kit were signed earlier.",
-        "fr": "{n} traité(s) d'alliance du kit ont été signés plus tôt.",
+        "fr": "le kit compte {n} traité(s) d'alliance signé(s) plus tôt.",
     },
     "exercise.oldest.hint": {
         "en": "Sort the table by the 'signed' column: .sort_values(\"signed\").",
@@ -99,7 +99,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     # -- cst_members_2022, warsaw_members_1970 -------------------------------------------------
     "exercise.members.title": {
         "en": "Parties to {treaty} on {date}",
-        "fr": "{treaty} : les États parties le {date}",
+        "fr": "{treaty} : les États parties au {date}",
     },
     "exercise.members.question": {
         "en": "Which states were parties to {treaty} on {date}? Tick every one (the choices are "
@@ -121,8 +121,8 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     "exercise.members.not_party": {
         "en": "{name} is not counted among the parties on {date}: status {status} since {since} "
         "({event}, {event_date}). The kit's vocabulary: {meaning}{note}",
-        "fr": "{name} n'est pas compté parmi les États parties le {date} : statut {status} depuis "
-        "le {since} ({event}, {event_date}). Le vocabulaire du kit : {meaning}{note}",
+        "fr": "{name} : ne figurait pas parmi les États parties le {date} ; statut {status} depuis "
+        "le {since} ({event}, {event_date}). Dans le vocabulaire du kit : {meaning}{note}",
     },
     "exercise.members.data_note": {
         "en": " Note in the data: {note}",
@@ -131,8 +131,8 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     "exercise.members.not_yet": {
         "en": "{name} had no tie to the treaty yet on {date}: its first recorded event is "
         "{event} on {event_date}.",
-        "fr": "{name} n'avait encore aucun lien avec le traité le {date} : le premier événement "
-        "enregistré est {event}, le {event_date}.",
+        "fr": "{name} : encore aucun lien avec le traité le {date} ; premier événement enregistré : "
+        "{event}, le {event_date}.",
     },
     "exercise.members.no_tie": {
         "en": "{name}: the kit records no tie to this treaty at all.{hint}",
@@ -142,13 +142,13 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
         "en": " Did you mean {meant}? The maps draw it on today's borders of its successor "
         "states, {name} among them.",
         "fr": " Vouliez-vous dire {meant} ? Les cartes dessinent cet État sur les frontières "
-        "actuelles de ses États successeurs, dont {name}.",
+        "actuelles de ses États successeurs (parmi eux : {name}).",
     },
     "exercise.members.missing": {
         "en": "{n} more state(s) were parties on {date}. Look at the map: "
-        'cstokit.member_map("{treaty_id}", "{date}").',
-        "fr": "{n} autre(s) État(s) étaient parties le {date}. Regardez la carte : "
-        'cstokit.member_map("{treaty_id}", "{date}").',
+        'cstokit.member_map("{treaty_id}", "{iso}").',
+        "fr": "Il manque encore {n} État(s) partie(s) au {date}. Regardez la carte : "
+        'cstokit.member_map("{treaty_id}", "{iso}").',
     },
     "exercise.members.correct": {
         "en": "all {expected} parties, and no other state.",
@@ -160,7 +160,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.members.partly_extra": {
         "en": "{right} of {expected} parties, and {extra} state(s) that were not parties.",
-        "fr": "{right} sur {expected} États parties, et {extra} État(s) qui n'étaient pas parties.",
+        "fr": "{right} sur {expected} États parties, et {extra} État(s) non partie(s) à cette date.",
     },
     "exercise.members.wrong": {
         "en": "none of the {expected} parties on {date} in this answer yet.",
@@ -217,7 +217,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.gap.total_hint": {
         "en": "Compare the marks on each country's row of the chart.",
-        "fr": "Comparez les marques sur la ligne de chaque pays du graphique.",
+        "fr": "Comparez les marqueurs sur la ligne de chaque pays du graphique.",
     },
     "exercise.gap.not_in_chart": {
         "en": "that is not one of the countries in the chart.",
@@ -225,7 +225,8 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.gap.not_contributor": {
         "en": "{name} did not contribute to this operation in the kit's data.",
-        "fr": "d'après les données du kit, {name} n'a pas fourni de contingent à cette opération.",
+        "fr": "d'après les données du kit, aucun contingent n'a été fourni à cette opération par ce "
+        "pays ({name}).",
     },
     "exercise.gap.caution": {
         "en": "A gap is not always a contradiction: check the date and what each source counts "
@@ -235,7 +236,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.gap.correct": {
         "en": "the sources disagree most about {name}.",
-        "fr": "c'est sur {name} que les sources divergent le plus.",
+        "fr": "le pays sur lequel les sources divergent le plus est bien {name}.",
     },
     "exercise.gap.wrong": {
         "en": "another country's figures are further apart.",
@@ -250,7 +251,8 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     # -- kaz_factcheck -------------------------------------------------------------------------
     "exercise.factcheck.title": {
         "en": "Fact-check: a press article of 9 January 2022 about the CSTO's deployment",
-        "fr": "Vérification : un article de presse du 9 janvier 2022 sur le déploiement de l'OTSC",
+        "fr": "Vérification des faits : un article de presse du 9 janvier 2022 sur le déploiement "
+        "de l'OTSC",
     },
     "exercise.factcheck.question": {
         "en": "Each claim below is quoted exactly from arretsurinfo.ch (9 January 2022), a French translation of an RT article of 7 January 2022; the English is the kit's rendering. Judge each by what could be known on 9 January 2022: does it hold, is it misleading, is it wrong, or can't it be checked with the kit? Add one sentence saying why.",
@@ -295,11 +297,13 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.factcheck.right": {
         "en": "{label}: {verdict}, as the kit judges it on {day}. {why}",
-        "fr": "{label} : {verdict}, comme le kit en juge au {day}. {why}",
+        "fr": "{label} : {verdict} ; c'est aussi le verdict du kit, d'après ce que l'on savait au "
+        "{day}. {why}",
     },
     "exercise.factcheck.differs": {
         "en": "{label}: you said {given}; the kit judges it {verdict} on {day}. {why}",
-        "fr": "{label} : vous avez répondu {given} ; le kit la juge {verdict} au {day}. {why}",
+        "fr": "{label} : vous avez répondu {given} ; d'après ce que l'on savait au {day}, le kit la "
+        "juge {verdict}. {why}",
     },
     "exercise.factcheck.justify": {
         "en": '{label}: add one sentence saying why, e.g. ("holds", "because …").',
@@ -337,9 +341,9 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     "exercise.invoked.question": {
         "en": "After {about}, the parties of some treaties invoked a collective-defence or "
         "consultation clause between {start} and {end}. Which treaties? Tick all that apply.",
-        "fr": "Après {about}, les États parties de certains traités ont invoqué une clause de "
+        "fr": "Après {about}, les États parties à certains traités ont invoqué une clause de "
         "défense collective ou de consultation entre le {start} et le {end}. Quels traités ? "
-        "Cochez tous ceux qui s'appliquent.",
+        "Cochez toutes les réponses qui conviennent.",
     },
     "exercise.invoked.example": {
         "en": 'a list of treaty ids from cstokit.treaty_ids(), e.g. ["seato"]',
@@ -347,14 +351,14 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.invoked.record": {
         "en": "{treaty}: {n} record(s) from {first}; {date}{article}: {what}",
-        "fr": "{treaty} : {n} entrée(s) à partir du {first} ; {date}{article} : {what}",
+        "fr": "{treaty} : {n} relevé(s) (premier : {first}) ; {date}{article} : {what}",
     },
     "exercise.invoked.article": {"en": " Art. {article}", "fr": " art. {article}"},
     "exercise.invoked.missing": {
         "en": "{n} more treaty(ies) have invocations recorded in that window. Look at "
         "cstokit.invocations_chart() around that date.",
-        "fr": "{n} autre(s) traité(s) ont des invocations enregistrées dans cette période. "
-        "Regardez cstokit.invocations_chart() autour de cette date.",
+        "fr": "Il manque encore {n} traité(s) dont une clause a été invoquée dans cette période. "
+        "Regardez cstokit.invocations_chart() sur cette période.",
     },
     "exercise.invoked.ended": {
         "en": "{treaty}: it had ended on {ended}.",
@@ -362,7 +366,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.invoked.not_in_force": {
         "en": "{treaty}: not yet in force (in force from {in_force}).",
-        "fr": "{treaty} : pas encore en vigueur (en vigueur à partir du {in_force}).",
+        "fr": "{treaty} : pas encore en vigueur (entrée en vigueur le {in_force}).",
     },
     "exercise.invoked.none": {
         "en": "{treaty}: the kit records no invocation between {start} and {end}.",
@@ -374,17 +378,18 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.invoked.partly": {
         "en": "{right} of {expected} right so far.",
-        "fr": "{right} sur {expected} pour l'instant.",
+        "fr": "{right} bonne(s) réponse(s) sur {expected} pour l'instant.",
     },
     "exercise.invoked.partly_extra": {
         "en": "{right} of {expected} right, and {extra} treaty(ies) whose clauses were not "
         "invoked then.",
-        "fr": "{right} sur {expected}, et {extra} traité(s) dont les clauses n'ont pas été "
-        "invoquées alors.",
+        "fr": "{right} bonne(s) réponse(s) sur {expected}, et {extra} traité(s) dont les clauses "
+        "n'ont pas été invoquées dans cette période.",
     },
     "exercise.invoked.wrong": {
         "en": "none of the treaties invoked in that window yet.",
-        "fr": "aucun des traités invoqués dans cette période pour l'instant.",
+        "fr": "aucun des traités dont une clause a été invoquée dans cette période ne figure "
+        "encore dans cette réponse.",
     },
     # -- the comparison grid and the kinds of clause (02) ----------------------------------
     "exercise.grid.title": {
@@ -393,7 +398,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.grid.question": {
         "en": "Fill one row per treaty from the articles the kit holds (cstokit.article(...) prints each wording). Columns: {columns}. The first five read the treaty's collective-defence clause; then say which article is its consultation clause, and how a party leaves. Leave a cell empty if you are not sure yet: it counts as not answered.",
-        "fr": "Remplissez une ligne par traité à partir des articles que détient le kit (cstokit.article(...) affiche chaque version). Colonnes : {columns}. Les cinq premières portent sur la clause de défense collective du traité ; indiquez ensuite quel article est sa clause de consultation et comment un État partie s'en retire. Laissez une case vide si vous hésitez : elle compte comme sans réponse.",
+        "fr": "Remplissez une ligne par traité à partir des articles que détient le kit (cstokit.article(...) affiche chaque rédaction). Colonnes : {columns}. Les cinq premières portent sur la clause de défense collective du traité ; indiquez ensuite quel article est sa clause de consultation et comment un État partie s'en retire. Laissez une case vide si vous hésitez : elle compte comme sans réponse.",
     },
     "exercise.grid.example": {
         "en": "a dict of treaty id -> a dict of column -> value, e.g. {example}",
@@ -453,11 +458,11 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.grid.value.region": {
         "en": "a named region",
-        "fr": "une région nommée",
+        "fr": "une région désignée",
     },
     "exercise.grid.value.treaty-area": {
         "en": "a defined treaty area",
-        "fr": "une zone du traité définie",
+        "fr": "une zone définie par le traité",
     },
     "exercise.grid.value.none-stated": {
         "en": "none stated",
@@ -473,11 +478,11 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.grid.value.constitutional-processes": {
         "en": "act under constitutional processes",
-        "fr": "agir selon les procédures constitutionnelles",
+        "fr": "agir selon ses procédures constitutionnelles",
     },
     "exercise.grid.value.consult-only": {
         "en": "consult only",
-        "fr": "consulter seulement",
+        "fr": "consultation seulement",
     },
     "exercise.grid.value.not-applicable": {
         "en": "not applicable",
@@ -521,7 +526,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.grid.value.no-withdrawal-clause": {
         "en": "no clause for leaving the treaty",
-        "fr": "pas de clause de retrait du traité",
+        "fr": "aucune clause de retrait",
     },
     "exercise.grid.value.not-held": {
         "en": "not in the kit's texts",
@@ -549,7 +554,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.grid.differs": {
         "en": "{treaty}, {column}: you wrote {given}; the kit reads it as {value}. The deciding words: {words}.",
-        "fr": "{treaty}, {column} : vous avez écrit {given} ; le kit le lit comme {value}. Les mots décisifs : {words}.",
+        "fr": "{treaty}, {column} : vous avez écrit {given} ; le kit retient {value}. Les mots décisifs : {words}.",
     },
     "exercise.grid.consultation_values": {
         "en": 'the number of that treaty\'s consultation article as the kit holds it (e.g. "4", "III", "IV(2)"), or "none"',
@@ -557,7 +562,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.grid.also": {
         "en": "{treaty}, {column}: {given} is accepted: the words allow it, or the kit's copy cannot rule it out; the kit reads it as {value}. The deciding words: {words}.",
-        "fr": "{treaty}, {column} : {given} est accepté : les mots le permettent, ou la copie du kit ne permet pas de l'exclure ; le kit le lit comme {value}. Les mots décisifs : {words}.",
+        "fr": "{treaty}, {column} : réponse acceptée ({given}) : le texte le permet, ou la copie du kit ne permet pas de l'exclure ; le kit retient {value}. Les mots décisifs : {words}.",
     },
     "exercise.grid.open_cells": {
         "en": "{treaty}: not answered yet: {cells}.",
@@ -569,7 +574,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.grid.summary": {
         "en": "{right} of {total} cells read as the kit reads the texts; {open} not answered yet.",
-        "fr": "{right} case(s) sur {total} lue(s) comme le kit lit les textes ; {open} sans réponse pour l'instant.",
+        "fr": "{right} case(s) sur {total} remplie(s) comme le kit lit les textes ; {open} sans réponse pour l'instant.",
     },
     "exercise.kinds.title": {
         "en": "What kind of clause is it?",
@@ -625,7 +630,7 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.kinds.differs": {
         "en": "{clause}: you said {given}; it is {kind}. The deciding words: {words}. {why}",
-        "fr": "{clause} : vous avez répondu {given} ; c'est {kind}. Les mots décisifs : {words}. {why}",
+        "fr": "{clause} : vous avez répondu {given} ; le kit y voit une clause de type {kind}. Les mots décisifs : {words}. {why}",
     },
     "exercise.kinds.none_yet": {
         "en": "no clause has an answer yet. {how}",
@@ -633,6 +638,6 @@ EXERCISE_STRINGS: dict[str, dict[str, str]] = {
     },
     "exercise.kinds.summary": {
         "en": "{right} of {total} clauses named as the kit reads them; {open} not answered yet.",
-        "fr": "{right} clause(s) sur {total} nommée(s) comme le kit les lit ; {open} sans réponse pour l'instant.",
+        "fr": "{right} clause(s) sur {total} classée(s) comme le kit les lit ; {open} sans réponse pour l'instant.",
     },
 }

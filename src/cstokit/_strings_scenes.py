@@ -22,7 +22,7 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     },
     "scene.title.timeline": {
         "en": "The crisis by phase, 1–19 January 2022",
-        "fr": "La crise phase par phase, 1er–19 janvier 2022",
+        "fr": "La crise phase par phase, du 1er au 19 janvier 2022",
     },
     "scene.title.parties": {
         "en": "Who was a party on the date",
@@ -38,7 +38,7 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     },
     "scene.title.deployment": {
         "en": "Where the force went and what it guarded",
-        "fr": "Où la force est allée et ce qu'elle a gardé",
+        "fr": "Où la force s'est déployée et ce qu'elle a gardé",
     },
     "scene.title.factcheck": {
         "en": "Fact-checking the article, claim by claim",
@@ -46,11 +46,11 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     },
     "scene.title.grid": {
         "en": "The comparison grid: what each clause obliges",
-        "fr": "La grille de comparaison : ce qu'oblige chaque clause",
+        "fr": "La grille de comparaison : ce à quoi oblige chaque clause",
     },
     "scene.title.membership": {
         "en": "NATO and the Warsaw Pact, members through the years",
-        "fr": "L'OTAN et le Pacte de Varsovie, les membres au fil des ans",
+        "fr": "L'OTAN et le Pacte de Varsovie : les membres au fil des ans",
     },
     "scene.title.cases": {
         "en": "When the clauses were invoked, and what followed",
@@ -68,17 +68,18 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     "scene.index": {"en": "Scenes", "fr": "Scènes"},
     "scene.index_hint": {
         "en": "Press a scene's number then Enter, or click it. I or Escape closes.",
-        "fr": "Tapez le numéro d'une scène puis Entrée, ou cliquez-la. I ou Échap ferme.",
+        "fr": "Tapez le numéro d'une scène puis Entrée, ou cliquez dessus. I ou Échap pour fermer.",
     },
     "scene.draw": {"en": "Draw this scene", "fr": "Afficher cette scène"},
-    "scene.drawing": {"en": "Drawing…", "fr": "Dessin en cours…"},
+    "scene.drawing": {"en": "Drawing…", "fr": "Affichage en cours…"},
     "scene.missing": {
         "en": "This scene cannot be shown: {reason} The other scenes still work.",
-        "fr": "Cette scène ne peut pas être affichée : {reason} Les autres scènes fonctionnent.",
+        "fr": "Cette scène ne peut pas être affichée : {reason} Les autres scènes fonctionnent "
+        "toujours.",
     },
     "scene.evidence_hint": {
         "en": "Click a cell for the words that decide it.",
-        "fr": "Cliquez une case pour lire les mots qui la décident.",
+        "fr": "Cliquez sur une case pour lire les mots décisifs.",
     },
     # -- scene contents ----------------------------------------------------------------------
     "scene.timeline.step": {
@@ -98,12 +99,12 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     "scene.article.partial": {
         "en": "The kit's copy stops here: the rest of this wording is not held, so this scene "
         "cannot show what it says after these words.",
-        "fr": "La copie du kit s'arrête ici : le reste de cette rédaction n'est pas détenu, "
-        "cette scène ne peut donc pas montrer ce qu'elle dit après ces mots.",
+        "fr": "La copie du kit s'arrête ici : le kit ne détient pas la suite de cette rédaction, "
+        "et cette scène ne peut donc pas montrer ce qui suit ces mots.",
     },
     "scene.article.translation-csto": {
         "en": "English: the CSTO's own translation. The authentic text is Russian.",
-        "fr": "Anglais : traduction de l'OTSC elle-même. Le texte authentique est le russe.",
+        "fr": "Anglais : traduction établie par l'OTSC. Le texte authentique est en russe.",
     },
     "scene.article.kit-translation-of-original": {
         "en": "English: the kit's translation of the Russian original (the authentic text).",
@@ -117,17 +118,18 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     "scene.article.two_translators": {
         "en": "Both columns are in English, by different translators (the CSTO's and the "
         "kit's): some differences are the translators', not the treaty's.",
-        "fr": "Les deux colonnes sont en anglais, de traducteurs différents (l'OTSC et le "
-        "kit) : certaines différences viennent des traducteurs, non du traité.",
+        "fr": "Les deux colonnes sont en anglais, dans deux traductions différentes (celle de "
+        "l'OTSC et celle du kit) : certaines différences tiennent aux traducteurs, et non au "
+        "traité.",
     },
     "scene.article.none": {
         "en": "The kit holds no {wanted} text of this wording; shown in {shown}.",
-        "fr": "Le kit ne détient pas cette rédaction en {wanted} ; affichée en {shown}.",
+        "fr": "Le kit ne détient pas cette rédaction en {wanted} ; elle est affichée en {shown}.",
     },
     "scene.factcheck.claim": {"en": "Claim {n} of {total}", "fr": "Affirmation {n} sur {total}"},
     "scene.factcheck.verdict": {
         "en": "The kit's verdict, on what was known by {date}: {verdict}",
-        "fr": "Le verdict du kit, d'après ce qu'on savait le {date} : {verdict}",
+        "fr": "Le verdict du kit, d'après ce que l'on savait au {date} : {verdict}",
     },
     "scene.factcheck.kind.fact": {"en": "a fact", "fr": "un fait"},
     "scene.factcheck.kind.figure": {"en": "a figure", "fr": "un chiffre"},
@@ -155,7 +157,7 @@ SCENE_STRINGS: dict[str, dict[str, str]] = {
     "scene.join.local": {
         "en": "This dashboard is served on this computer only. To let students open it on "
         "their own devices, start it with `cstokit present --lan`.",
-        "fr": "Ce tableau de bord n'est servi que sur cet ordinateur. Pour que les élèves "
-        "l'ouvrent sur leurs appareils, lancez `cstokit present --lan`.",
+        "fr": "Ce tableau de bord n'est accessible que depuis cet ordinateur. Pour que les élèves "
+        "l'ouvrent sur leurs propres appareils, lancez `cstokit present --lan`.",
     },
 }

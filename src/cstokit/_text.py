@@ -13,10 +13,10 @@ _language = "en"
 STRINGS: dict[str, dict[str, str]] = {
     "status.member": {"en": "Member", "fr": "Membre"},
     "status.frozen": {"en": "Participation frozen", "fr": "Participation gelée"},
-    "status.suspended": {"en": "Suspended", "fr": "Suspendu"},
+    "status.suspended": {"en": "Suspended", "fr": "Membre suspendu"},
     "status.signatory": {
         "en": "Signatory (not yet in force)",
-        "fr": "Signataire (pas encore en vigueur)",
+        "fr": "Signataire (pas encore partie)",
     },
     "status.former": {"en": "Former member", "fr": "Ancien membre"},
     "status.withdrawing": {
@@ -25,7 +25,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "article.span": {
         "en": "applied {start} to {last} (the next wording from {end})",
-        "fr": "applicable du {start} au {last} (la rédaction suivante à partir du {end})",
+        "fr": "applicable du {start} au {last} (la rédaction suivante s'applique à partir du "
+        "{end})",
     },
     "article.since": {"en": "in force since {start}", "fr": "en vigueur depuis le {start}"},
     "article.in_force": {
@@ -42,13 +43,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "On {date} the treaty was signed but not yet in force: this is the wording as "
         "signed ({instrument}; {span}).",
         "fr": "Le {date}, le traité était signé mais pas encore en vigueur : voici la rédaction "
-        "signée ({instrument} ; {span}).",
+        "telle que signée ({instrument} ; {span}).",
     },
     "article.ended": {
         "en": "On {date} the treaty was no longer in force (it ended on {ended}): this was its "
         "last wording ({instrument}; {span}).",
-        "fr": "Le {date}, le traité n'était plus en vigueur (fin le {ended}) : voici sa dernière "
-        "rédaction ({instrument} ; {span}).",
+        "fr": "Le {date}, le traité n'était plus en vigueur (il a pris fin le {ended}) : voici sa "
+        "dernière rédaction ({instrument} ; {span}).",
     },
     "article.not_on": {
         "en": "Not the wording in force on {date}: this one was set by the {instrument}; {span}.",
@@ -67,15 +68,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.translations": {
         "en": "Careful: the two sides are translations by different hands ({before}, {after}), not "
         "the authentic text; some differences are the translators', not the treaty's.",
-        "fr": "Attention : les deux côtés sont des traductions de mains différentes ({before}, "
-        "{after}), non le texte authentique ; certaines différences viennent des traducteurs, non du "
-        "traité.",
+        "fr": "Attention : les deux colonnes sont des traductions dues à des traducteurs différents "
+        "({before}, {after}), et non le texte authentique ; certaines différences tiennent aux "
+        "traducteurs, et non au traité.",
     },
     "compare.removed": {"en": "Taken out", "fr": "Supprimé"},
     "compare.added": {"en": "Put in", "fr": "Ajouté"},
     "compare.legend": {
         "en": "Highlighted: the words that differ between the two wordings.",
-        "fr": "Surlignés : les mots qui diffèrent entre les deux rédactions.",
+        "fr": "En surbrillance : les mots qui diffèrent d'une rédaction à l'autre.",
     },
     "period.year": {"en": "{n} year", "fr": "{n} an"},
     "period.years": {"en": "{n} years", "fr": "{n} ans"},
@@ -83,7 +84,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "period.months": {"en": "{n} months", "fr": "{n} mois"},
     "members.notice_effect": {
         "en": "Notice takes effect after {period} (Art. {article}): a party until {date}.",
-        "fr": "Le préavis prend effet après {period} (art. {article}) : partie jusqu'au {date}.",
+        "fr": "La dénonciation prend effet {period} après sa notification (art. {article}) : "
+        "partie jusqu'au {date}.",
     },
     "status.host": {"en": "Host country", "fr": "Pays hôte"},
     "status.contributor": {"en": "Sent troops", "fr": "A envoyé des troupes"},
@@ -95,27 +97,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "hover.until": {"en": "a party until {date}", "fr": "partie jusqu'au {date}"},
     "hover.other_dates": {
         "en": "other sources give: {dates}",
-        "fr": "autres sources : {dates}",
+        "fr": "dates données par d'autres sources : {dates}",
     },
     "hover.source": {"en": "Source: {source}", "fr": "Source : {source}"},
     "hover.drawn_as": {
         "en": "{name} is drawn on today's borders of its successor states",
-        "fr": "{name} est dessiné sur les frontières actuelles des États successeurs",
+        "fr": "{name} : carte tracée sur les frontières actuelles de ses États successeurs",
     },
     "map.title": {"en": "{treaty}: members on {date}", "fr": "{treaty} : membres au {date}"},
     "map.short_title": {"en": "{treaty}, {date}", "fr": "{treaty}, {date}"},
     "map.title_before": {
         "en": "{treaty}, {date}: no members (not signed until {signed})",
-        "fr": "{treaty}, {date} : aucun membre (signé seulement le {signed})",
+        "fr": "{treaty}, {date} : aucun membre (traité signé seulement le {signed})",
     },
     "map.title_after": {
         "en": "{treaty}, {date}: no members (ended {ended})",
-        "fr": "{treaty}, {date} : aucun membre (fin le {ended})",
+        "fr": "{treaty}, {date} : aucun membre (le traité a pris fin le {ended})",
     },
     "map.caption": {
         "en": "Borders: Natural Earth 5.1.1 (German point of view). Membership: data/memberships.csv; "
         "sources: {n}. Historic states are drawn on today's borders.",
-        "fr": "Frontières : Natural Earth 5.1.1 (point de vue allemand). Adhésions : "
+        "fr": "Frontières : Natural Earth 5.1.1 (point de vue allemand). Parties : "
         "data/memberships.csv ; sources : {n}. Les États historiques sont dessinés sur les "
         "frontières actuelles.",
     },
@@ -125,8 +127,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "deposit of its instrument, not its signature, until its withdrawal took effect. Move the "
         "slider or press Play. Historic states are drawn on today's borders.",
         "fr": "Chaque image montre les États parties à la fin de l'année : un État compte à partir "
-        "du dépôt de son instrument, non de sa signature, et jusqu'à la prise d'effet de son "
-        "retrait. Déplacez le curseur ou appuyez sur Lecture. Les États historiques sont dessinés "
+        "du dépôt de son instrument de ratification ou d'adhésion, non de sa signature, et "
+        "jusqu'à la prise d'effet de son retrait. Déplacez le curseur ou appuyez sur Lecture. Les États historiques sont dessinés "
         "sur les frontières actuelles.",
     },
     "timeline.records_caption": {
@@ -138,9 +140,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "anim.year": {"en": "End of ", "fr": "Fin "},
     "anim.panel_before": {
         "en": "{treaty}: not signed until {signed}",
-        "fr": "{treaty} : signé seulement le {signed}",
+        "fr": "{treaty} : traité signé seulement le {signed}",
     },
-    "anim.panel_after": {"en": "{treaty}: ended {ended}", "fr": "{treaty} : fin le {ended}"},
+    "anim.panel_after": {
+        "en": "{treaty}: ended {ended}",
+        "fr": "{treaty} : le traité a pris fin le {ended}",
+    },
     "anim.play": {"en": "Play", "fr": "Lecture"},
     "anim.pause": {"en": "Pause", "fr": "Pause"},
     "deploy.title": {
@@ -160,16 +165,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "counts.estimate": {"en": "estimate", "fr": "estimation"},
     "contrib.marks": {
         "en": "Colour: what the figure counts. Filled marks: official sources; open marks: others.",
-        "fr": "Couleur : ce que compte le chiffre. Marques pleines : sources officielles ; "
-        "marques vides : les autres.",
+        "fr": "Couleur : ce que compte le chiffre. Marqueurs pleins : sources officielles ; "
+        "marqueurs vides : autres sources.",
     },
     "contrib.no_official": {
         "en": "None of these figures comes from an official publication the kit holds: every "
         "mark is published by a medium or an analyst, some quoting officials (see the hover "
         "text).",
-        "fr": "Aucun de ces chiffres ne vient d'une publication officielle que le kit détient : "
-        "chaque marque est publiée par un média ou un analyste, parfois citant des officiels "
-        "(voir l'infobulle).",
+        "fr": "Aucun de ces chiffres ne provient d'une publication officielle détenue par le kit : "
+        "chaque marqueur reprend un chiffre publié par un média ou un analyste, qui cite parfois "
+        "des responsables officiels (voir l'infobulle).",
     },
     "contrib.total": {"en": "Total (as stated)", "fr": "Total (tel qu'annoncé)"},
     "contrib.agree": {
@@ -191,7 +196,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "qualifier.reported": {"en": "reported", "fr": "rapporté"},
     "route.missing": {
         "en": "This map will have no borders: the kit's Jupyter server setting is missing.",
-        "fr": "Cette carte n'aura pas de frontières : le réglage du serveur Jupyter du kit manque.",
+        "fr": "Cette carte s'affichera sans frontières : il manque le réglage du kit pour le "
+        "serveur Jupyter.",
     },
     "route.fix": {"en": "To fix it,", "fr": "Pour y remédier :"},
     "sources.summary": {"en": "{n} sources: {parts}", "fr": "{n} sources : {parts}"},
@@ -225,9 +231,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "outcome.no-decision": {"en": "no decision", "fr": "aucune décision"},
     "cases.dates": {
         "en": "requested {requested}, decided {decided}",
-        "fr": "demande le {requested}, décision le {decided}",
+        "fr": "demande : {requested} ; décision : {decided}",
     },
-    "cases.days": {"en": "{n} days", "fr": "{n} jours"},
+    "cases.days": {"en": "{n} days", "fr": "délai : {n} j"},
     "cases.n_states": {"en": "{n} states", "fr": "{n} États"},
     # Subtitles: what a figure shows and when (the sources' count and kinds follow).
     "sub.map": {"en": "{n} parties on {date}", "fr": "{n} États parties au {date}"},
@@ -237,11 +243,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sub.deploy": {
         "en": "{n} contributing states, {sites} sites placed, {start} to {end}",
-        "fr": "{n} États contributeurs, {sites} sites localisés, du {start} au {end}",
+        "fr": "{n} États contributeurs, {sites} sites localisés, {start} – {end}",
     },
     "sub.contrib": {
         "en": "{n} figures for {countries} countries and the total, published {first} to {last}",
-        "fr": "{n} chiffres pour {countries} pays et le total, publiés du {first} au {last}",
+        "fr": "{n} chiffres pour {countries} pays et le total (publication : {first} – {last})",
     },
     "sub.timeline": {
         "en": "{n_key} key events of {total}, {first} to {last}",
@@ -258,25 +264,25 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cases.evidence": {
         "en": "{n} record(s); best: {source}",
-        "fr": "{n} source(s) ; la meilleure : {source}",
+        "fr": "{n} relevé(s) ; parmi leurs sources, la meilleure : {source}",
     },
     "cases.caption": {
         "en": "{cases} cases, evidenced by {records} records; the hover text names each case's "
         "best source. invocations_chart(records=True) draws every record, "
         "cstokit.case_records(case_id) lists the evidence of one case.",
         "fr": "{cases} cas, attestés par {records} relevés ; l'infobulle nomme la meilleure source "
-        "de chaque cas. invocations_chart(records=True) montre chaque relevé, "
-        "cstokit.case_records(case_id) les preuves d'un cas.",
+        "de chaque cas. invocations_chart(records=True) affiche chaque relevé ; "
+        "cstokit.case_records(case_id) énumère les relevés qui attestent un cas.",
     },
     "outcome.assistance-given": {"en": "assistance given", "fr": "assistance fournie"},
     "outcome.consultation-held": {"en": "consultations held", "fr": "consultations tenues"},
-    "outcome.refused": {"en": "refused", "fr": "refusée"},
+    "outcome.refused": {"en": "refused", "fr": "demande refusée"},
     "outcome.declined-other-response": {
         "en": "declined; other response",
-        "fr": "déclinée ; autre réponse",
+        "fr": "demande déclinée, autre réponse apportée",
     },
     "outcome.measures-adopted": {"en": "measures adopted", "fr": "mesures adoptées"},
-    "outcome.no-action": {"en": "no action", "fr": "aucune action"},
+    "outcome.no-action": {"en": "no action", "fr": "aucune mesure"},
     "outcome.disputed": {"en": "disputed", "fr": "issue contestée"},
 }
 
@@ -301,6 +307,10 @@ LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 _ISO_VALUE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
+class Code(str):
+    """A value of t() that is code the student types (a date in a call): never reworded."""
+
+
 def t(key: str, language: str | None = None, **values: object) -> str:
     """The string ``key`` in the current language, with ``{values}`` filled in.
 
@@ -314,7 +324,8 @@ def t(key: str, language: str | None = None, **values: object) -> str:
         return text
     shown = {
         name: show_date(value, language)
-        if isinstance(value, dt.date) or (isinstance(value, str) and _ISO_VALUE.match(value))
+        if not isinstance(value, Code)
+        and (isinstance(value, dt.date) or (isinstance(value, str) and _ISO_VALUE.match(value)))
         else value
         for name, value in values.items()
     }
