@@ -318,7 +318,7 @@ def t(key: str, language: str | None = None, **values: object) -> str:
     """
     language = language or _language
     entry = STRINGS[key]
-    # tests/test_strings.py fails on a key missing in a language; a student meets English then.
+    # tests/test_french.py fails on a key missing in a language; a student meets English then.
     text = entry.get(language) or entry["en"]
     if not values:
         return text
