@@ -124,24 +124,20 @@ def _dot_chart(
     return fig
 
 
-def _fmt(n) -> str:
-    return show_number(n)
-
-
 def contributions_caption(table: pd.DataFrame) -> str:
     """Sentences that say which sources disagree about each country's figure, and by how much."""
     lines = []
     for label, part in table.dropna(subset=["personnel"]).groupby("country", sort=False):
         values = part["personnel"].astype(int)
         if part["source_id"].nunique() == 1 and values.nunique() == 1:
-            lines.append(t("contrib.single", country=label, value=_fmt(values.iloc[0])))
+            lines.append(t("contrib.single", country=label, value=show_number(values.iloc[0])))
         elif values.nunique() == 1:
             lines.append(
                 t(
                     "contrib.agree",
                     country=label,
                     n=part["source_id"].nunique(),
-                    value=_fmt(values.iloc[0]),
+                    value=show_number(values.iloc[0]),
                 )
             )
         else:
@@ -150,11 +146,11 @@ def contributions_caption(table: pd.DataFrame) -> str:
                 t(
                     "contrib.range",
                     country=label,
-                    low=_fmt(low["personnel"]),
+                    low=show_number(low["personnel"]),
                     low_src=low["publisher"],
-                    high=_fmt(high["personnel"]),
+                    high=show_number(high["personnel"]),
                     high_src=high["publisher"],
-                    gap=_fmt(high["personnel"] - low["personnel"]),
+                    gap=show_number(high["personnel"] - low["personnel"]),
                 )
             )
     return " ".join(lines)
@@ -187,7 +183,7 @@ def contributions_chart(operation_id: str) -> KitFigure:
     order = [t("contrib.total")] + sorted(set(marks["country"]) - {t("contrib.total")})
     order = [label for label in order if label in set(marks["country"])]
     marks["hover"] = [
-        f"<b>{r.country}</b>{t('exercise.colon')}{_fmt(r.personnel)} ({t('qualifier.' + r.qualifier)}) · "
+        f"<b>{r.country}</b>{t('exercise.colon')}{show_number(r.personnel)} ({t('qualifier.' + r.qualifier)}) · "
         + t("counts." + r.counts)
         # The equipment is the source's own words, quoted as such in every language.
         + (f"<br>“{r.equipment}”" if pd.notna(r.equipment) else "")

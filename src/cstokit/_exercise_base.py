@@ -21,7 +21,7 @@ from ._exercise_scoring import (
 from ._exercise_widget import exercise_widget, question_html, question_text
 from ._members import treaty_row
 from ._operations import operation_row
-from ._text import get_language, localized, t
+from ._text import get_language, localized, show_number, t
 
 # ---------------------------------------------------------------------------
 # Wording shared by the exercises
@@ -29,9 +29,8 @@ from ._text import get_language, localized, t
 
 
 def _count(n) -> str:
-    """A whole number with its thousands marked: 2,600 (English), 2 600 (French)."""
-    text = f"{int(n):,}"
-    return text if get_language() == "en" else text.replace(",", "\u202f")
+    """A whole number with its thousands marked: 2,600 (English), 2 600 (French)."""
+    return show_number(n)
 
 
 def _status_words(status: str) -> str:

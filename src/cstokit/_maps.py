@@ -645,7 +645,7 @@ def deployment_map(operation_id: str) -> KitFigure:
         ids = split_ids(s.source_id) + split_ids(s.role_source_id or "")
         refs = "<br>".join(t("hover.source", source=short_label(i)) for i in dict.fromkeys(ids))
         own = localized(s._asdict(), "note")
-        note = f"<br>{own[:150]}" if isinstance(own, str) and own != "nan" else ""
+        note = f"<br>{own[:150]}" if own else ""
         name = localized(s._asdict(), "name")
         site_rows.append(
             dict(

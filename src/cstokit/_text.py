@@ -383,7 +383,9 @@ def localized(row, field: str, language: str | None = None) -> str:
 
     english = row[f"{field}_en"] if f"{field}_en" in row else row[field]
     own = row.get(f"{field}_{language}") if language != "en" else None
-    return str(own) if own is not None and pd.notna(own) and str(own) else english
+    if own is not None and pd.notna(own) and str(own):
+        return str(own)
+    return str(english) if pd.notna(english) else ""  # "" for a note the data leaves empty
 
 
 from ._strings_app import APP_STRINGS  # noqa: E402 - and data labels, errors, CLI, export
